@@ -1,0 +1,12 @@
+//! The pallets whose benchmarks the runtime exposes to `tensorchain benchmark pallet`.
+
+frame_benchmarking::define_benchmarks!(
+    [frame_benchmarking, BaselineBench::<Runtime>]
+    [frame_system, SystemBench::<Runtime>]
+    [pallet_balances, Balances]
+    [pallet_timestamp, Timestamp]
+    [pallet_sudo, Sudo]
+    [pallet_utility, Utility]
+    [pallet_multisig, Multisig]
+    [pallet_proxy, Proxy]
+);

@@ -1,0 +1,280 @@
+//! Pallet configurations.
+
+use crate::{
+    AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, OriginCaller, PalletInfo,
+    Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
+    RuntimeTask, System, EXISTENTIAL_DEPOSIT, MILLI_TAO, SLOT_DURATION, SS58_PREFIX, VERSION,
+};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{
+    derive_impl, parameter_types,
+    traits::{
+        fungible::{Balanced, Credit},
+        ConstBool, ConstU32, ConstU64, ConstU8, FindAuthor, InstanceFilter, OnUnbalanced,
+        VariantCountOf,
+    },
+    weights::{
+        constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
+        IdentityFee, Weight, WeightToFeeCoefficient, WeightToFeeCoefficients,
+        WeightToFeePolynomial,
+    },
+};
+use frame_support::dispatch::DispatchClass;
+use frame_system::limits::{BlockLength, BlockWeights};
+use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
+use scale_info::TypeInfo;
+use smallvec::smallvec;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_runtime::{traits::One, Perbill};
+
+/// A block may use three quarters of its weight for normal transactions; the rest is kept for
+/// operational ones (sudo, inherents) so that the chain can always be administered.
+const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+
+parameter_types! {
+    pub const BlockHashCount: BlockNumber = 2400;
+    pub const Version: sp_version::RuntimeVersion = VERSION;
+
+    /// Two seconds of compute per 12-second block, as upstream: leaves room for import on
+    /// modest hardware.
+    pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
+        Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
+        NORMAL_DISPATCH_RATIO,
+    );
+    pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+        .max_length(5 * 1024 * 1024)
+        .modify_max_length_for_class(DispatchClass::Normal, |max| {
+            *max = NORMAL_DISPATCH_RATIO * *max
+        })
+        .build();
+    pub const SS58Prefix: u16 = SS58_PREFIX;
+}
+
+#[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
+impl frame_system::Config for Runtime {
+    type Block = Block;
+    type BlockWeights = RuntimeBlockWeights;
+    type BlockLength = RuntimeBlockLength;
+    type AccountId = AccountId;
+    type Nonce = Nonce;
+    type Hash = Hash;
+    type BlockHashCount = BlockHashCount;
+    type DbWeight = RocksDbWeight;
+    type Version = Version;
+    type AccountData = pallet_balances::AccountData<Balance>;
+    type SS58Prefix = SS58Prefix;
+    type MaxConsumers = ConstU32<16>;
+}
+
+impl pallet_aura::Config for Runtime {
+    type AuthorityId = AuraId;
+    type DisabledValidators = ();
+    type MaxAuthorities = ConstU32<32>;
+    type AllowMultipleBlocksPerSlot = ConstBool<false>;
+    type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
+}
+
+impl pallet_grandpa::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type WeightInfo = ();
+    type MaxAuthorities = ConstU32<32>;
+    type MaxNominators = ConstU32<0>;
+    type MaxSetIdSessionEntries = ConstU64<0>;
+    type KeyOwnerProof = sp_core::Void;
+    type EquivocationReportSystem = ();
+}
+
+impl pallet_timestamp::Config for Runtime {
+    type Moment = u64;
+    type OnTimestampSet = Aura;
+    type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
+    type WeightInfo = pallet_timestamp::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_balances::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type RuntimeHoldReason = RuntimeHoldReason;
+    type RuntimeFreezeReason = RuntimeFreezeReason;
+    type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+    type Balance = Balance;
+    // Dust of reaped accounts leaves the issuance, as upstream's `transfer_tao` does.
+    type DustRemoval = ();
+    type ExistentialDeposit = ConstU64<EXISTENTIAL_DEPOSIT>;
+    type AccountStore = System;
+    type ReserveIdentifier = [u8; 8];
+    type FreezeIdentifier = RuntimeFreezeReason;
+    type MaxLocks = ConstU32<50>;
+    type MaxReserves = ConstU32<50>;
+    type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
+    type DoneSlashHandler = ();
+}
+
+/// The account of the author of the block being built or executed, read from the Aura
+/// pre-runtime digest. `None` before Aura has run or when no authority matches.
+pub fn block_author() -> Option<AccountId> {
+    let digest = System::digest();
+    let pre_runtime = digest.logs().iter().filter_map(|item| item.as_pre_runtime());
+    let authority: AuraId = pallet_aura::AuraAuthorId::<Runtime>::find_author(pre_runtime)?;
+    let raw: &[u8] = authority.as_ref();
+    let bytes: [u8; 32] = raw.try_into().ok()?;
+    Some(AccountId::new(bytes))
+}
+
+/// Pays every transaction fee and tip to the block author; nothing is burned. Without a known
+/// author (never the case on an Aura chain) the credit is dropped, lowering issuance.
+pub struct FeesToAuthor;
+impl OnUnbalanced<Credit<AccountId, Balances>> for FeesToAuthor {
+    fn on_unbalanceds(fees_then_tips: impl Iterator<Item = Credit<AccountId, Balances>>) {
+        let mut total: Credit<AccountId, Balances> = Default::default();
+        for credit in fees_then_tips {
+            total = frame_support::traits::Imbalance::merge(total, credit);
+        }
+        Self::on_nonzero_unbalanced(total);
+    }
+
+    fn on_nonzero_unbalanced(credit: Credit<AccountId, Balances>) {
+        if let Some(author) = block_author() {
+            let _ = <Balances as Balanced<AccountId>>::resolve(&author, credit);
+        }
+    }
+}
+
+/// Fee for compute: one rao per nanosecond of benchmarked weight (a transfer costs about
+/// 0.0002 TAO), so that no call is free to spam yet ordinary use stays cheap.
+pub struct WeightToFee;
+impl WeightToFeePolynomial for WeightToFee {
+    type Balance = Balance;
+    fn polynomial() -> WeightToFeeCoefficients<Self::Balance> {
+        smallvec![WeightToFeeCoefficient {
+            coeff_integer: 0,
+            coeff_frac: Perbill::from_rational(1u32, 1_000u32),
+            negative: false,
+            degree: 1,
+        }]
+    }
+}
+
+parameter_types! {
+    pub FeeMultiplier: Multiplier = Multiplier::one();
+}
+
+impl pallet_transaction_payment::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type OnChargeTransaction = FungibleAdapter<Balances, FeesToAuthor>;
+    type WeightToFee = WeightToFee;
+    /// One rao per byte of the encoded transaction.
+    type LengthToFee = IdentityFee<Balance>;
+    type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
+    type OperationalFeeMultiplier = ConstU8<5>;
+    type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_sudo::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type RuntimeCall = RuntimeCall;
+    type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_utility::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type RuntimeCall = RuntimeCall;
+    type PalletsOrigin = OriginCaller;
+    type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+    // Deposits are reserved for as long as a multisig operation or proxy exists, so that
+    // storage is paid for: base for the item, factor per byte or entry.
+    pub const DepositBase: Balance = deposit(1, 88);
+    pub const DepositFactor: Balance = deposit(0, 32);
+    pub const ProxyDepositBase: Balance = deposit(1, 8);
+    pub const ProxyDepositFactor: Balance = deposit(0, 33);
+    pub const AnnouncementDepositBase: Balance = deposit(1, 8);
+    pub const AnnouncementDepositFactor: Balance = deposit(0, 66);
+}
+
+/// The deposit for `items` storage items taking `bytes` bytes.
+pub const fn deposit(items: u32, bytes: u32) -> Balance {
+    (items as Balance).saturating_mul(100 * MILLI_TAO).saturating_add(
+        (bytes as Balance).saturating_mul(MILLI_TAO),
+    )
+}
+
+impl pallet_multisig::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type RuntimeCall = RuntimeCall;
+    type Currency = Balances;
+    type DepositBase = DepositBase;
+    type DepositFactor = DepositFactor;
+    type MaxSignatories = ConstU32<100>;
+    type WeightInfo = pallet_multisig::weights::SubstrateWeight<Runtime>;
+    type BlockNumberProvider = System;
+}
+
+/// What a proxy may do for its delegator.
+#[derive(
+    Copy,
+    Clone,
+    Eq,
+    PartialEq,
+    Ord,
+    PartialOrd,
+    Encode,
+    Decode,
+    DecodeWithMemTracking,
+    Debug,
+    MaxEncodedLen,
+    TypeInfo,
+    Default,
+)]
+pub enum ProxyType {
+    /// Everything.
+    #[default]
+    Any,
+    /// Everything except moving TAO out of the account.
+    NonTransfer,
+    /// Only balance transfers.
+    Transfer,
+    /// Proxy management and batches thereof.
+    Governance,
+}
+
+impl InstanceFilter<RuntimeCall> for ProxyType {
+    fn filter(&self, call: &RuntimeCall) -> bool {
+        match self {
+            ProxyType::Any => true,
+            ProxyType::NonTransfer => !matches!(
+                call,
+                RuntimeCall::Balances(..) | RuntimeCall::Sudo(..) | RuntimeCall::Multisig(..)
+            ),
+            ProxyType::Transfer => matches!(call, RuntimeCall::Balances(..)),
+            ProxyType::Governance => matches!(call, RuntimeCall::Sudo(..)),
+        }
+    }
+
+    fn is_superset(&self, other: &Self) -> bool {
+        match (self, other) {
+            (x, y) if x == y => true,
+            (ProxyType::Any, _) => true,
+            (_, ProxyType::Any) => false,
+            _ => false,
+        }
+    }
+}
+
+impl pallet_proxy::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type RuntimeCall = RuntimeCall;
+    type Currency = Balances;
+    type ProxyType = ProxyType;
+    type ProxyDepositBase = ProxyDepositBase;
+    type ProxyDepositFactor = ProxyDepositFactor;
+    type MaxProxies = ConstU32<32>;
+    type WeightInfo = pallet_proxy::weights::SubstrateWeight<Runtime>;
+    type MaxPending = ConstU32<32>;
+    type CallHasher = sp_runtime::traits::BlakeTwo256;
+    type AnnouncementDepositBase = AnnouncementDepositBase;
+    type AnnouncementDepositFactor = AnnouncementDepositFactor;
+    type BlockNumberProvider = System;
+}
+
