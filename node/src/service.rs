@@ -469,20 +469,47 @@ pub fn new_dev(config: Configuration, mode: Sealing) -> Result<TaskManager, Serv
                 slot_duration,
             ),
         )),
-        create_inherent_data_providers: move |_, ()| {
+        create_inherent_data_providers: move |parent, ()| {
             let client = cidp_client.clone();
             async move {
-                // One slot after the best block's, whatever the wall clock says.
-                let timestamp =
-                    sc_consensus_manual_seal::consensus::timestamp::SlotTimestampProvider::new_aura(
-                        client,
-                    )
-                    .map_err(|e| format!("{e}"))?;
-                Ok((timestamp,))
+                let timestamp = sealed_block_timestamp(&*client, parent, slot_duration)?;
+                Ok((sp_timestamp::InherentDataProvider::new(timestamp.into()),))
             }
         },
     });
 
     task_manager.spawn_essential_handle().spawn_blocking("manual-seal", None, sealer);
     Ok(task_manager)
+}
+
+/// The timestamp of a sealed dev block built on `parent`: exactly one slot after the parent's
+/// slot, or the current slot's start for the first block. Keeping blocks slot-aligned makes
+/// every step exactly one slot, which satisfies both Aura (the slot must grow) and the
+/// timestamp pallet (at least half a slot between blocks), whatever the sealing interval.
+fn sealed_block_timestamp(
+    client: &FullClient,
+    parent: <Block as sp_runtime::traits::Block>::Hash,
+    slot_duration: sp_consensus_aura::SlotDuration,
+) -> Result<u64, Box<dyn std::error::Error + Send + Sync>> {
+    use sp_blockchain::HeaderBackend;
+    use sp_runtime::traits::Header as _;
+
+    let millis = slot_duration.as_millis();
+    if millis == 0 {
+        return Err("the runtime's Aura slot duration is zero".into());
+    }
+    let header = client
+        .header(parent)?
+        .ok_or_else(|| format!("parent block {parent} is not in the database"))?;
+    if header.number() == &0 {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?;
+        let now_millis = u64::try_from(now.as_millis())?;
+        return Ok(now_millis / millis * millis);
+    }
+    let slot: u64 = *sc_consensus_aura::find_pre_digest::<
+        Block,
+        sp_consensus_aura::sr25519::AuthoritySignature,
+    >(&header)
+    .map_err(|e| format!("parent block {parent} has no Aura slot: {e}"))?;
+    Ok(slot.saturating_add(1).saturating_mul(millis))
 }

@@ -1,0 +1,156 @@
+//! Runtime-level tests: genesis presets, what the clients read, and where fees go.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use crate::{
+    configs::{block_author, FeesToAuthor, ProxyType},
+    genesis_config_presets, AccountId, Aura, Balances, Runtime, RuntimeCall, RuntimeGenesisConfig,
+    System, TxExtension, EXISTENTIAL_DEPOSIT, TAO,
+};
+use codec::Encode;
+use frame_support::traits::{
+    fungible::{Balanced, Inspect},
+    tokens::{Fortitude, Precision, Preservation},
+    InstanceFilter, OnUnbalanced,
+};
+use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{traits::TransactionExtension, BuildStorage, Digest, DigestItem};
+
+fn preset(name: &str) -> RuntimeGenesisConfig {
+    let json = genesis_config_presets::get_preset(&name.into()).expect("preset exists");
+    serde_json::from_slice(&json).expect("preset JSON is a full genesis config")
+}
+
+fn ext(name: &str) -> sp_io::TestExternalities {
+    preset(name).build_storage().expect("genesis builds").into()
+}
+
+/// Starts block 1 with an Aura pre-digest for `slot`.
+fn start_block_with_slot(slot: u64) {
+    let digest = Digest { logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, Slot::from(slot).encode())] };
+    System::reset_events();
+    System::initialize(&1, &Default::default(), &digest);
+    <pallet_aura::Pallet<Runtime> as frame_support::traits::OnInitialize<u32>>::on_initialize(1);
+}
+
+#[test]
+fn presets_are_listed_and_unknown_names_refused() {
+    let names: Vec<String> = genesis_config_presets::preset_names()
+        .into_iter()
+        .map(|p| String::from_utf8(p.into()).unwrap())
+        .collect();
+    assert_eq!(names, ["development", "local_testnet"]);
+    assert!(genesis_config_presets::get_preset(&"mainnet".into()).is_none());
+}
+
+#[test]
+fn dev_genesis_funds_the_well_known_accounts_and_makes_alice_sudo() {
+    ext("development").execute_with(|| {
+        let alice = Sr25519Keyring::Alice.to_account_id();
+        assert_eq!(Balances::free_balance(&alice), 1_000_000 * TAO);
+        assert_eq!(Balances::free_balance(Sr25519Keyring::Ferdie.to_account_id()), 2_000 * TAO);
+        assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice));
+        assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
+        assert_eq!(Balances::total_issuance(), 3 * 1_000_000 * TAO + 5 * 2_000 * TAO);
+    });
+}
+
+#[test]
+fn local_genesis_has_two_authorities() {
+    ext("local_testnet").execute_with(|| {
+        assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 2);
+        assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), 2);
+    });
+}
+
+#[test]
+fn the_block_author_is_read_from_the_aura_digest() {
+    ext("local_testnet").execute_with(|| {
+        // Two authorities: slot 7 is Bob's (7 mod 2 = 1), slot 8 Alice's.
+        start_block_with_slot(7);
+        assert_eq!(block_author(), Some(Sr25519Keyring::Bob.to_account_id()));
+    });
+    ext("local_testnet").execute_with(|| {
+        start_block_with_slot(8);
+        assert_eq!(block_author(), Some(Sr25519Keyring::Alice.to_account_id()));
+        assert_eq!(Aura::current_slot(), Slot::from(8));
+    });
+}
+
+#[test]
+fn fees_and_tips_go_to_the_author_and_issuance_is_unchanged() {
+    ext("local_testnet").execute_with(|| {
+        start_block_with_slot(7);
+        let bob = Sr25519Keyring::Bob.to_account_id();
+        let payer = Sr25519Keyring::Charlie.to_account_id();
+        let issuance = Balances::total_issuance();
+        let bob_before = Balances::free_balance(&bob);
+        let fee = <Balances as Balanced<AccountId>>::withdraw(
+            &payer, 1_000, Precision::Exact, Preservation::Preserve, Fortitude::Polite,
+        )
+        .unwrap();
+        let tip = <Balances as Balanced<AccountId>>::withdraw(
+            &payer, 10, Precision::Exact, Preservation::Preserve, Fortitude::Polite,
+        )
+        .unwrap();
+        FeesToAuthor::on_unbalanceds([fee, tip].into_iter());
+        assert_eq!(Balances::free_balance(&bob), bob_before + 1_010);
+        assert_eq!(Balances::total_issuance(), issuance);
+    });
+}
+
+#[test]
+fn transaction_extensions_are_the_ones_clients_know_in_their_order() {
+    let ids: Vec<&str> = <TxExtension as TransactionExtension<RuntimeCall>>::metadata()
+        .into_iter()
+        .map(|m| m.identifier)
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "CheckNonZeroSender",
+            "CheckSpecVersion",
+            "CheckTxVersion",
+            "CheckGenesis",
+            "CheckMortality",
+            "CheckNonce",
+            "CheckWeight",
+            "ChargeTransactionPayment",
+            "CheckMetadataHash",
+        ]
+    );
+}
+
+#[test]
+fn metadata_v15_is_served() {
+    assert!(Runtime::metadata_versions().contains(&15));
+    let meta = Runtime::metadata_at_version(15).expect("v15");
+    let bytes: Vec<u8> = meta.to_vec();
+    // Option<OpaqueMetadata> is returned by the API; this is the inner value: a SCALE
+    // Vec<u8> holding "meta" followed by the version byte.
+    let start = bytes.windows(4).position(|w| w == b"meta").unwrap();
+    assert_eq!(bytes[start + 4], 15);
+}
+
+#[test]
+fn proxy_types_filter_calls() {
+    let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+        dest: Sr25519Keyring::Bob.to_account_id().into(),
+        value: 1,
+    });
+    let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+    assert!(ProxyType::Any.filter(&transfer));
+    assert!(ProxyType::Transfer.filter(&transfer));
+    assert!(!ProxyType::Transfer.filter(&remark));
+    assert!(!ProxyType::NonTransfer.filter(&transfer));
+    assert!(ProxyType::NonTransfer.filter(&remark));
+    assert!(ProxyType::Any.is_superset(&ProxyType::Transfer));
+    assert!(!ProxyType::Transfer.is_superset(&ProxyType::Any));
+}
+
+#[test]
+fn existential_deposit_is_500_rao() {
+    assert_eq!(<Runtime as pallet_balances::Config>::ExistentialDeposit::get(), EXISTENTIAL_DEPOSIT);
+    assert_eq!(EXISTENTIAL_DEPOSIT, 500);
+}
