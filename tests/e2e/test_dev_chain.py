@@ -65,14 +65,15 @@ def test_connect_reads_what_clients_need(dev_node, substrate):
     props = dev_node.call("system_properties")
     assert props == {"ss58Format": 42, "tokenDecimals": 9, "tokenSymbol": "TAO"}
 
-    extensions = [e["identifier"] for e in substrate.metadata.value_serialized()[1]["V14"]["extrinsic"]["signed_extensions"]] \
-        if hasattr(substrate.metadata, "value_serialized") else None
-    if extensions is not None:
-        assert extensions == [
-            "CheckNonZeroSender", "CheckSpecVersion", "CheckTxVersion", "CheckGenesis",
-            "CheckMortality", "CheckNonce", "CheckWeight", "ChargeTransactionPayment",
-            "CheckMetadataHash",
-        ]
+    # The extensions as the client sees them in the metadata it signs with: identifiers and
+    # order must be the ones it hard-codes.
+    substrate.init_runtime()
+    extensions = list(substrate.runtime.metadata.get_signed_extensions().keys())
+    assert extensions == [
+        "CheckNonZeroSender", "CheckSpecVersion", "CheckTxVersion", "CheckGenesis",
+        "CheckMortality", "CheckNonce", "CheckWeight", "ChargeTransactionPayment",
+        "CheckMetadataHash",
+    ]
 
     assert substrate.get_constant("Balances", "ExistentialDeposit").value == 500
     assert substrate.get_constant("Aura", "SlotDuration").value == 12_000
