@@ -10,5 +10,6 @@
 
 extern crate alloc;
 
+pub mod moving;
 pub mod pool;
 pub mod pow;

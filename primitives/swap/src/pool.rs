@@ -169,7 +169,11 @@ impl Pool {
         let out = self.output_for(side, net).ok_or(SwapError::Overflow)?;
         let after = self.apply_unchecked(side, net, out);
         let crosses = match side {
-            Side::Buy => !(after.price() <= U64F64::from_num(limit) / U64F64::from_num(PRICE_SCALE)),
+            // A pool drained of alpha has an unbounded price: it crosses every limit.
+            Side::Buy => {
+                after.alpha == 0
+                    || !(after.price() <= U64F64::from_num(limit) / U64F64::from_num(PRICE_SCALE))
+            },
             Side::Sell => !(after.price() >= U64F64::from_num(limit) / U64F64::from_num(PRICE_SCALE)),
         };
         let out = if crosses {
@@ -387,5 +391,85 @@ mod tests {
         assert_eq!(small.swap(Side::Buy, 5, u64::MAX, 0), Err(SwapError::ReservesTooLow));
         let pool = Pool::new(1_000_000, 1_000_000);
         assert_eq!(pool.swap(Side::Buy, 1_000_000_001_000, u64::MAX, 0), Err(SwapError::SwapInputTooLarge));
+    }
+}
+
+/// A subnet's pool for a move between subnets: root (and other "stable" subnets) trade 1:1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Market {
+    Stable,
+    Dynamic(Pool),
+}
+
+/// The most alpha that can be moved from `origin` to `destination` before the ratio of their
+/// prices `P_o/P_d` falls to `limit` (×10^9) (§3.4; constant-product approximation between
+/// two dynamic pools).
+pub fn max_amount_move(origin: Market, destination: Market, limit: u64, fee_rate: u16) -> u64 {
+    match (origin, destination) {
+        (Market::Stable, Market::Stable) => {
+            if limit > PRICE_SCALE {
+                0
+            } else {
+                u64::MAX
+            }
+        },
+        (Market::Stable, Market::Dynamic(d)) => {
+            if limit == 0 {
+                return u64::MAX;
+            }
+            let dest_limit = u64::try_from(
+                u128::from(PRICE_SCALE).saturating_mul(u128::from(PRICE_SCALE)) / u128::from(limit),
+            )
+            .unwrap_or(u64::MAX);
+            d.max_amount_add(dest_limit, fee_rate).unwrap_or(0)
+        },
+        (Market::Dynamic(o), Market::Stable) => o.max_amount_remove(limit, fee_rate).unwrap_or(0),
+        (Market::Dynamic(o), Market::Dynamic(d)) => {
+            if o.tao == 0 || o.alpha == 0 || d.tao == 0 || d.alpha == 0 {
+                return 0;
+            }
+            if limit == 0 {
+                return u64::MAX;
+            }
+            // L/10^9 > P_o/P_d  ⇔  L·P_d > 10^9·P_o
+            let ratio_bits = U256::from(o.price().to_bits()) * U256::from(PRICE_SCALE);
+            if U256::from(limit) * U256::from(d.price().to_bits()) > ratio_bits {
+                return 0;
+            }
+            let t_sum = U256::from(o.tao) + U256::from(d.tao);
+            let first = U256::from(d.alpha) * U256::from(o.tao) * U256::from(PRICE_SCALE)
+                / (t_sum * U256::from(limit));
+            let second = U256::from(o.alpha) * U256::from(d.tao) / t_sum;
+            u64::try_from(first.saturating_sub(second)).unwrap_or(u64::MAX)
+        },
+    }
+}
+
+#[cfg(test)]
+mod move_tests {
+    use super::*;
+
+    /// `economics.md` §8 TV4 `test_max_amount_move_dynamic_dynamic`.
+    #[test]
+    fn tv4_max_amount_move() {
+        let m = |t, a| Market::Dynamic(Pool::new(t, a));
+        assert_eq!(max_amount_move(m(1_000, 1_000), m(1_000, 1_000), 500_000_000, 33), 500);
+        assert_eq!(max_amount_move(m(1_000, 1_000), m(1_000, 1_000), 100_000_000, 33), 4_500);
+        let (o, d) = (m(150_000_000_000, 100_000_000_000), m(100_000_000_000, 100_000_000_000));
+        assert_eq!(max_amount_move(o, d, 1_000_000_000, 33), 20_000_000_000);
+        assert_eq!(max_amount_move(o, d, 500_000_000, 33), 80_000_000_000);
+        assert_eq!(max_amount_move(o, d, 100_000_000, 33), 560_000_000_000);
+        assert_eq!(max_amount_move(m(1, 1), m(1, 1), 0, 33), u64::MAX);
+        // A limit above the current ratio (1.5) allows nothing.
+        assert_eq!(max_amount_move(o, d, 1_600_000_000, 33), 0);
+    }
+
+    #[test]
+    fn stable_markets() {
+        assert_eq!(max_amount_move(Market::Stable, Market::Stable, PRICE_SCALE, 33), u64::MAX);
+        assert_eq!(max_amount_move(Market::Stable, Market::Stable, PRICE_SCALE + 1, 33), 0);
+        let d = Market::Dynamic(Pool::new(150_000_000_000, 100_000_000_000));
+        assert_eq!(max_amount_move(Market::Stable, d, 0, 33), u64::MAX);
+        assert!(max_amount_move(Market::Stable, d, 500_000_000, 33) > 0);
     }
 }
