@@ -110,16 +110,6 @@ pub fn dense_row(row: &Row, n: usize) -> Vec<Fixed> {
     out
 }
 
-/// `Σ_i ... ` per row: the dense positive entries of a row, ascending.
-fn positive_entries(dense: Vec<Fixed>) -> Row {
-    dense
-        .into_iter()
-        .enumerate()
-        .filter(|(_, v)| *v > ZERO)
-        .filter_map(|(j, v)| u16::try_from(j).ok().map(|j| (j, v)))
-        .collect()
-}
-
 /// Stake-weighted median of each column (`weighted_median_col_sparse`, §3.6).
 ///
 /// `stake` is the active stake; only positive entries take part, renormalised. `kappa` is the
@@ -219,13 +209,56 @@ pub fn interpolate(w: &Matrix, w_clipped: &Matrix, beta: Fixed, n: usize) -> Mat
     w.iter()
         .zip(w_clipped.iter())
         .map(|(row, row_clipped)| {
-            let a = dense_row(row, n);
-            let b = dense_row(row_clipped, n);
-            let mixed: Vec<Fixed> =
-                a.iter().zip(b.iter()).map(|(x, y)| add(*x, mul(beta, sub(*y, *x)))).collect();
-            positive_entries(mixed)
+            // Per column present in either row: x = w + β(w̄ − w); absent values are 0.
+            let mut cols: Vec<(u16, Fixed, Fixed)> = row
+                .iter()
+                .map(|&(j, v)| (j, v, ZERO))
+                .chain(row_clipped.iter().map(|&(j, v)| (j, ZERO, v)))
+                .filter(|(j, _, _)| usize::from(*j) < n)
+                .collect();
+            cols.sort_by_key(|(j, _, _)| *j);
+            let mut out: Row = Vec::new();
+            let mut k = 0usize;
+            while let Some(&(j, _, _)) = cols.get(k) {
+                let (mut a, mut b) = (ZERO, ZERO);
+                while let Some(&(jj, x, y)) = cols.get(k) {
+                    if jj != j {
+                        break;
+                    }
+                    a = add(a, x);
+                    b = add(b, y);
+                    k = k.saturating_add(1);
+                }
+                let mixed = add(a, mul(beta, sub(b, a)));
+                if mixed > ZERO {
+                    out.push((j, mixed));
+                }
+            }
+            out
         })
         .collect()
+}
+
+/// Sums entries by column (sparse), keeping positive sums in ascending column order.
+fn merge_positive(mut entries: Vec<(u16, Fixed)>, n: usize) -> Row {
+    entries.retain(|(j, _)| usize::from(*j) < n);
+    entries.sort_by_key(|(j, _)| *j);
+    let mut out: Row = Vec::new();
+    let mut k = 0usize;
+    while let Some(&(j, _)) = entries.get(k) {
+        let mut total = ZERO;
+        while let Some(&(jj, v)) = entries.get(k) {
+            if jj != j {
+                break;
+            }
+            total = add(total, v);
+            k = k.saturating_add(1);
+        }
+        if total > ZERO {
+            out.push((j, total));
+        }
+    }
+    out
 }
 
 /// `mul(m_ij, a_i)` for every entry (zeros kept).
@@ -239,27 +272,20 @@ pub fn scale_rows(m: &Matrix, a: &[Fixed]) -> Matrix {
         .collect()
 }
 
-/// Fixed-α EMA: `α·new + (1−α)·old` per row, dense; positive values kept, ascending.
+/// Fixed-α EMA: `α·new + (1−α)·old` per column of each row; positive values kept, ascending.
 pub fn ema(new: &Matrix, old: &Matrix, alpha: Fixed, n: usize) -> Matrix {
     let one_minus = sub(ONE, alpha);
+    let empty: Row = Vec::new();
     (0..new.len().max(old.len()))
         .map(|i| {
-            let mut acc = vec![ZERO; n];
-            if let Some(row) = new.get(i) {
-                for (j, v) in row {
-                    if let Some(a) = at_mut(&mut acc, *j) {
-                        *a = add(*a, mul(alpha, *v));
-                    }
-                }
-            }
-            if let Some(row) = old.get(i) {
-                for (j, v) in row {
-                    if let Some(a) = at_mut(&mut acc, *j) {
-                        *a = add(*a, mul(one_minus, *v));
-                    }
-                }
-            }
-            positive_entries(acc)
+            let new_row = new.get(i).unwrap_or(&empty);
+            let old_row = old.get(i).unwrap_or(&empty);
+            let entries: Vec<(u16, Fixed)> = new_row
+                .iter()
+                .map(|&(j, v)| (j, mul(alpha, v)))
+                .chain(old_row.iter().map(|&(j, v)| (j, mul(one_minus, v))))
+                .collect();
+            merge_positive(entries, n)
         })
         .collect()
 }
@@ -335,20 +361,31 @@ pub fn ema_liquid(
             let alpha_at = |j: u16| {
                 params.alpha(walked(w_walk, j), walked(b_walk, j), at(consensus, j))
             };
-            // Decayed old bonds by column (columns ≥ n are not part of the subnet).
-            let mut decayed = vec![ZERO; n];
-            for &(j, b) in b_row {
-                if let Some(d) = at_mut(&mut decayed, j) {
-                    *d = mul(sub(ONE, alpha_at(j)), b);
-                }
-            }
+            // Decayed old bonds by column (columns ≥ n are not part of the subnet; for a
+            // repeated column the last entry counts), kept sparse so that cost follows the
+            // number of entries rather than n.
+            let mut decayed: Vec<(u16, Fixed)> = b_row
+                .iter()
+                .filter(|(j, _)| usize::from(*j) < n)
+                .map(|&(j, b)| (j, mul(sub(ONE, alpha_at(j)), b)))
+                .collect();
+            decayed.reverse();
+            decayed.sort_by_key(|(j, _)| *j);
+            decayed.dedup_by_key(|(j, _)| *j);
+            let decayed_at = |j: u16| {
+                decayed
+                    .binary_search_by_key(&j, |(c, _)| *c)
+                    .ok()
+                    .and_then(|k| decayed.get(k))
+                    .map_or(ZERO, |(_, v)| *v)
+            };
             w_row
                 .iter()
                 .filter(|(j, _)| usize::from(*j) < n)
                 .filter_map(|&(j, w)| {
                     let grow = mul(alpha_at(j), w);
                     let grow = if grow > ZERO { grow } else { ZERO };
-                    let v = add(at(&decayed, j), grow);
+                    let v = add(decayed_at(j), grow);
                     let v = if v > ONE { ONE } else { v };
                     (v > ZERO).then_some((j, v))
                 })
