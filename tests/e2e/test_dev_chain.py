@@ -247,3 +247,48 @@ def test_instant_sealing_makes_a_block_per_transaction():
         client.close()
     finally:
         node.cleanup()
+
+
+def test_an_edited_chain_spec_starts_plain_and_raw(tmp_path):
+    import json
+    import subprocess
+
+    from harness import binary
+
+    plain = json.loads(subprocess.run(
+        [str(binary()), "build-spec", "--chain", "local"],
+        check=True, capture_output=True, text=True,
+    ).stdout)
+    assert plain["properties"] == {"ss58Format": 42, "tokenDecimals": 9, "tokenSymbol": "TAO"}
+    # Edit it: a new name and id, sealed blocks (a Development chain), and a new balance for
+    # Eve.
+    plain["name"] = "Edited"
+    plain["id"] = "edited"
+    plain["chainType"] = "Development"
+    eve = Keypair.create_from_uri("//Eve").ss58_address
+    patch = plain["genesis"]["runtimeGenesis"]["patch"]
+    patch["balances"]["balances"] = [
+        [who, 777 * TAO if who == eve else amount] for who, amount in patch["balances"]["balances"]
+    ]
+    plain_path = tmp_path / "plain.json"
+    plain_path.write_text(json.dumps(plain))
+    raw = subprocess.run(
+        [str(binary()), "build-spec", "--chain", str(plain_path), "--raw"],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    raw_path = tmp_path / "raw.json"
+    raw_path.write_text(raw)
+    assert "runtimeGenesis" not in json.loads(raw)["genesis"]
+
+    for spec in (plain_path, raw_path):
+        node = Node(["--chain", str(spec), "--sealing", "100"], name=f"spec-{spec.stem}").start()
+        try:
+            from async_substrate_interface.sync_substrate import SubstrateInterface
+
+            assert node.call("system_chain") == "Edited"
+            node.wait_for_finalized(2)
+            client = SubstrateInterface(node.url, ss58_format=42, chain_name="Bittensor")
+            assert free_balance(client, eve, client.get_chain_finalised_head()) == 777 * TAO
+            client.close()
+        finally:
+            node.cleanup()

@@ -55,7 +55,7 @@ pub fn decay(burn: u64, factor: u64, decay: bool, min: u64, max: u64) -> u64 {
 /// a fraction `num/den ≥ 1`.
 pub fn bump(burn: u64, mult_num: u64, mult_den: u64, min: u64, max: u64) -> u64 {
     let den = mult_den.max(1);
-    let next = u128::from(burn).saturating_mul(u128::from(mult_num)) / u128::from(den);
+    let next = u128::from(burn).saturating_mul(u128::from(mult_num)).checked_div(u128::from(den)).unwrap_or(0);
     clamp(u64::try_from(next).unwrap_or(u64::MAX), min, max)
 }
 

@@ -28,7 +28,10 @@ pub fn network_lock_cost(
 
 /// `floor(interval · block_emission / 10^9)`.
 pub fn effective_interval(reduction_interval: u64, block_emission: u64) -> u64 {
-    let scaled = u128::from(reduction_interval).saturating_mul(u128::from(block_emission)) / u128::from(TAO);
+    let scaled = u128::from(reduction_interval)
+        .saturating_mul(u128::from(block_emission))
+        .checked_div(u128::from(TAO))
+        .unwrap_or(0);
     u64::try_from(scaled).unwrap_or(u64::MAX)
 }
 

@@ -19,7 +19,7 @@ pub fn median_price(prices: &[U64F64]) -> U64F64 {
         return upper;
     }
     let lower = sorted.get(mid.saturating_sub(1)).copied().unwrap_or(upper);
-    lower.saturating_add(upper) / U64F64::from_num(2)
+    lower.saturating_add(upper).checked_div(U64F64::from_num(2)).unwrap_or(upper)
 }
 
 /// The alpha a pool is seeded with: `floor(tao / price)`; with a zero price, `tao`.

@@ -99,10 +99,11 @@ pub fn amount(x: Fixed, r: u64) -> u64 {
 /// (so `exp(20)` is 481 239 357.67…, not the true value).
 pub fn exp_safe(x: Fixed) -> Fixed {
     let limit = Fixed::from_num(20);
+    let neg_limit = Fixed::from_num(-20);
     let x = if x > limit {
         limit
-    } else if x < -limit {
-        -limit
+    } else if x < neg_limit {
+        neg_limit
     } else {
         x
     };
@@ -113,7 +114,7 @@ pub fn exp_safe(x: Fixed) -> Fixed {
         // The I9F23 constant e = 22802600 / 2^23, widened exactly.
         return Fixed::from_bits(22_802_600_i64 << 9);
     }
-    let y = if x < ZERO { -x } else { x };
+    let y = if x < ZERO { x.saturating_neg() } else { x };
     let mut result = add(y, ONE);
     let mut term = y;
     for i in 2..32u16 {

@@ -15,11 +15,11 @@ use substrate_fixed::types::U64F64;
 pub fn split_emission(total: u64, count: u8, split: Option<&[u16]>) -> Vec<u64> {
     let count = usize::from(count.max(1));
     let mut shares: Vec<u64> = match split {
-        None => vec![total / count as u64; count],
+        None => vec![total.checked_div(count as u64).unwrap_or(0); count],
         Some(split) => (0..count)
             .map(|m| {
                 let s = u128::from(split.get(m).copied().unwrap_or(0));
-                let e = u128::from(total).saturating_mul(s) / u128::from(u16::MAX);
+                let e = u128::from(total).saturating_mul(s).checked_div(u128::from(u16::MAX)).unwrap_or(0);
                 u64::try_from(e).unwrap_or(u64::MAX)
             })
             .collect(),
