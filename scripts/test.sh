@@ -58,7 +58,7 @@ if [ "$status" -ne 0 ] && ! grep -q '^test result:' "$LOGS/cargo-test.log"; then
 fi
 
 run_step "clippy (pure crates: no unwrap, expect, indexing or unchecked arithmetic)" \
-    cargo clippy --release --locked -p tensorchain-yuma -p yuma-sim -p tensorchain-economics -- -D warnings
+    cargo clippy --release --locked -p tensorchain-yuma -p yuma-sim -p tensorchain-economics -p tensorchain-swap -- -D warnings
 
 say "end-to-end tests"
 pytest_args=(-p no:cacheprovider -q)

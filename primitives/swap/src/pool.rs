@@ -76,12 +76,17 @@ pub fn fee_on_net(net: u64, rate: u16) -> u64 {
     mul_div(net, u64::from(rate), u64::from(u16::MAX).saturating_sub(u64::from(rate)))
 }
 
+/// A limit in rao per alpha as a price in TAO per alpha.
+pub fn limit_price(limit: u64) -> U64F64 {
+    U64F64::from_num(limit).checked_div(U64F64::from_num(PRICE_SCALE)).unwrap_or(U64F64::from_num(0))
+}
+
 /// `floor(a·b/c)` in 128 bits, saturating; 0 for `c = 0`.
 pub fn mul_div(a: u64, b: u64, c: u64) -> u64 {
     if c == 0 {
         return 0;
     }
-    let v = u128::from(a).saturating_mul(u128::from(b)) / u128::from(c);
+    let v = u128::from(a).saturating_mul(u128::from(b)).checked_div(u128::from(c)).unwrap_or(0);
     u64::try_from(v).unwrap_or(u64::MAX)
 }
 
@@ -107,6 +112,8 @@ impl Pool {
     }
 
     /// `P = (w_b/w_q)·(y/x)` in TAO per alpha; 0 when there is no alpha.
+    // Products of at most three u64 values fit U256 (< 2^192); divisors are non-zero.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn price(&self) -> U64F64 {
         let num = U256::from(self.base_weight()) * U256::from(self.tao);
         let den = U256::from(self.quote_weight) * U256::from(self.alpha);
@@ -132,6 +139,8 @@ impl Pool {
 
     /// The largest net input that keeps the price at or inside `limit` (rao per alpha):
     /// buy `floor(y·((L/P)^w_b − 1))`, sell `floor(x·((P/L)^w_q − 1))`.
+    // Products of at most three u64 values fit U256 (< 2^192); divisors are non-zero.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn net_input_to_limit(&self, side: Side, limit: u64) -> Option<u64> {
         // L/P = L·w_q·x / (10^9·w_b·y).
         let l_wq_x = U256::from(limit) * U256::from(self.quote_weight) * U256::from(self.alpha);
@@ -148,7 +157,7 @@ impl Pool {
 
     /// Whether the price lies strictly on the allowed side of `limit` for `side`.
     fn below_limit(&self, side: Side, limit: u64) -> bool {
-        let limit = U64F64::from_num(limit) / U64F64::from_num(PRICE_SCALE);
+        let limit = limit_price(limit);
         match side {
             Side::Buy => self.price() < limit,
             Side::Sell => self.price() > limit,
@@ -172,9 +181,9 @@ impl Pool {
             // A pool drained of alpha has an unbounded price: it crosses every limit.
             Side::Buy => {
                 after.alpha == 0
-                    || !(after.price() <= U64F64::from_num(limit) / U64F64::from_num(PRICE_SCALE))
+                    || after.price() > limit_price(limit)
             },
-            Side::Sell => !(after.price() >= U64F64::from_num(limit) / U64F64::from_num(PRICE_SCALE)),
+            Side::Sell => after.price() < limit_price(limit),
         };
         let out = if crosses {
             net = self.net_input_to_limit(side, limit).ok_or(SwapError::Overflow)?.min(net);
@@ -227,6 +236,8 @@ impl Pool {
     /// Adds `(tao, alpha)` without moving the price by re-weighting (§3.5):
     /// `q1 = round(w_b·y·(x+Δx))`, `q2 = round(w_q·x·(y+Δy))`, `w_q' = q2/(q1+q2)`.
     /// `None` (and no change) if a weight would fall below 1 %.
+    // Products of at most three u64 values fit U256 (< 2^192); divisors are non-zero.
+    #[allow(clippy::arithmetic_side_effects)]
     pub fn inject(&self, tao: u64, alpha: u64) -> Option<Pool> {
         let y = u128::from(self.tao);
         let x = u128::from(self.alpha);
@@ -404,6 +415,8 @@ pub enum Market {
 /// The most alpha that can be moved from `origin` to `destination` before the ratio of their
 /// prices `P_o/P_d` falls to `limit` (×10^9) (§3.4; constant-product approximation between
 /// two dynamic pools).
+// Products of at most three u64 values fit U256 (< 2^192); divisors are non-zero.
+#[allow(clippy::arithmetic_side_effects)]
 pub fn max_amount_move(origin: Market, destination: Market, limit: u64, fee_rate: u16) -> u64 {
     match (origin, destination) {
         (Market::Stable, Market::Stable) => {
@@ -418,7 +431,10 @@ pub fn max_amount_move(origin: Market, destination: Market, limit: u64, fee_rate
                 return u64::MAX;
             }
             let dest_limit = u64::try_from(
-                u128::from(PRICE_SCALE).saturating_mul(u128::from(PRICE_SCALE)) / u128::from(limit),
+                u128::from(PRICE_SCALE)
+                    .saturating_mul(u128::from(PRICE_SCALE))
+                    .checked_div(u128::from(limit))
+                    .unwrap_or(u128::MAX),
             )
             .unwrap_or(u64::MAX);
             d.max_amount_add(dest_limit, fee_rate).unwrap_or(0)

@@ -2,6 +2,11 @@
 //! fixed point on 256/512-bit integers (log2 by repeated squaring, exp2 by Taylor series),
 //! deterministic on every platform and accurate far beyond the 10^-18 the result keeps.
 
+// Bounds, which is why plain operators are safe here: every 128.128 value handled is below
+// 2^255 (inputs are ratios of u128s or bounded powers), products go through `full_mul` into
+// U512, divisors are checked non-zero, and shifts of uint types never panic.
+#![allow(clippy::arithmetic_side_effects)]
+
 use primitive_types::{U256, U512};
 
 /// 10^18: the scale of the result and of pool weights (Perquintill parts).
