@@ -66,6 +66,7 @@ pub fn new_partial(config: &Configuration, sealed: bool) -> Result<Service, Serv
             config,
             telemetry.as_ref().map(|(_, telemetry)| telemetry.handle()),
             executor,
+            Vec::new(),
         )?;
     let client = Arc::new(client);
 
@@ -491,7 +492,6 @@ fn sealed_block_timestamp(
     parent: <Block as sp_runtime::traits::Block>::Hash,
     slot_duration: sp_consensus_aura::SlotDuration,
 ) -> Result<u64, Box<dyn std::error::Error + Send + Sync>> {
-    use sp_blockchain::HeaderBackend;
     use sp_runtime::traits::Header as _;
 
     let millis = slot_duration.as_millis();

@@ -9,4 +9,5 @@ frame_benchmarking::define_benchmarks!(
     [pallet_utility, Utility]
     [pallet_multisig, Multisig]
     [pallet_proxy, Proxy]
+    [pallet_subtensor, SubtensorModule]
 );

@@ -278,3 +278,24 @@ impl pallet_proxy::Config for Runtime {
     type BlockNumberProvider = System;
 }
 
+
+parameter_types! {
+    pub const SubtensorPalletId: frame_support::PalletId = frame_support::PalletId(*b"subtensr");
+    pub const InitialNetworkMinLockCost: Balance = 1_000 * crate::TAO;
+    /// Two weeks of blocks.
+    pub const InitialNetworkLockReductionInterval: u64 = 14 * 7_200;
+    /// One day of blocks between subnet registrations.
+    pub const InitialNetworkRateLimit: u64 = 7_200;
+    pub const InitialSubnetLimit: u16 = 128;
+}
+
+impl pallet_subtensor::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type Currency = Balances;
+    type SubnetPalletId = SubtensorPalletId;
+    type InitialNetworkMinLockCost = InitialNetworkMinLockCost;
+    type InitialNetworkLockReductionInterval = InitialNetworkLockReductionInterval;
+    type InitialNetworkRateLimit = InitialNetworkRateLimit;
+    type InitialSubnetLimit = InitialSubnetLimit;
+    type WeightInfo = pallet_subtensor::weights::SubstrateWeight<Runtime>;
+}

@@ -4,8 +4,8 @@
 //! started with `--chain path.json`.
 
 use crate::{
-    AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, AuraConfig, GrandpaConfig,
-    Balance, TAO,
+    AccountId, AuraConfig, Balance, BalancesConfig, GrandpaConfig, RuntimeGenesisConfig,
+    SubtensorModuleConfig, SudoConfig, TAO,
 };
 use alloc::{vec, vec::Vec};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -36,6 +36,12 @@ fn genesis(
             ..Default::default()
         },
         sudo: SudoConfig { key: Some(root) },
+        // Root exists from genesis; on these test chains subnets may be created back to back.
+        subtensor_module: SubtensorModuleConfig {
+            root: true,
+            network_rate_limit: Some(0),
+            ..Default::default()
+        },
         ..Default::default()
     }
 }

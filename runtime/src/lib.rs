@@ -21,6 +21,7 @@ pub mod genesis_config_presets;
 #[cfg(test)]
 mod tests;
 
+use alloc::vec::Vec;
 use sp_runtime::{
     generic, impl_opaque_keys,
     traits::{BlakeTwo256, IdentifyAccount, Verify},
@@ -62,7 +63,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
     authoring_version: 1,
     // Clients cache decoded metadata per spec_version for a whole process: bump it on every
     // metadata change and never reuse a value.
-    spec_version: 100,
+    spec_version: 101,
     impl_version: 1,
     apis: apis::RUNTIME_API_VERSIONS,
     // Signed into every transaction: bump it whenever a call's encoding changes.
@@ -165,6 +166,9 @@ mod runtime {
 
     #[runtime::pallet_index(6)]
     pub type TransactionPayment = pallet_transaction_payment;
+
+    #[runtime::pallet_index(7)]
+    pub type SubtensorModule = pallet_subtensor;
 
     #[runtime::pallet_index(11)]
     pub type Utility = pallet_utility;

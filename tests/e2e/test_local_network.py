@@ -11,7 +11,9 @@ from harness import Node
 # Real 12-second Aura slots: these tests take a few minutes.
 pytestmark = pytest.mark.slow
 
+# Validators must be given a network key (or have one on disk); fixed keys give known peer ids.
 ALICE_NODE_KEY = "0000000000000000000000000000000000000000000000000000000000000001"
+BOB_NODE_KEY = "0000000000000000000000000000000000000000000000000000000000000002"
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +21,8 @@ def network():
     alice = Node(["--chain", "local", "--alice", "--validator", "--node-key", ALICE_NODE_KEY],
                  name="alice").start()
     boot = f"/ip4/127.0.0.1/tcp/{alice.p2p_port}/p2p/{alice.peer_id()}"
-    bob = Node(["--chain", "local", "--bob", "--validator", "--bootnodes", boot], name="bob").start()
+    bob = Node(["--chain", "local", "--bob", "--validator", "--node-key", BOB_NODE_KEY, "--bootnodes", boot],
+               name="bob").start()
     full = Node(["--chain", "local", "--name", "follower", "--bootnodes", boot], name="full").start()
     nodes = {"alice": alice, "bob": bob, "full": full}
     yield nodes

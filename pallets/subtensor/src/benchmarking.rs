@@ -1,0 +1,108 @@
+//! Benchmarks of every call, in their worst cases. They run as tests on the mock
+//! (`cargo test -p pallet-subtensor --features runtime-benchmarks`) and generate `weights.rs`
+//! through `tensorchain benchmark pallet` (see `scripts/benchmark-weights.sh`).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
+
+use super::*;
+use crate::pallet::*;
+use alloc::vec;
+use frame_benchmarking::v2::*;
+use frame_support::traits::fungible::Mutate;
+use frame_system::RawOrigin;
+
+const TAO: u64 = 1_000_000_000;
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+    let who: T::AccountId = account(name, index, 0);
+    T::Currency::set_balance(&who, 1_000_000 * TAO);
+    who
+}
+
+fn subnet_with_owner<T: Config>() -> (NetUid, T::AccountId) {
+    let owner = funded::<T>("owner", 0);
+    let hotkey: T::AccountId = account("owner_hotkey", 0, 0);
+    let netuid = Pallet::<T>::do_register_network(owner.clone(), hotkey).unwrap();
+    (netuid, owner)
+}
+
+/// Fills `netuid` to `MaxAllowedUids` so that the next registration must prune.
+fn fill<T: Config>(netuid: NetUid) {
+    let max = MaxAllowedUids::<T>::get(netuid);
+    let now = Pallet::<T>::current_block();
+    for i in SubnetworkN::<T>::get(netuid)..max {
+        let hotkey: T::AccountId = account("filler", u32::from(i), 0);
+        Pallet::<T>::append_neuron(netuid, &hotkey, now);
+        Weights::<T>::insert(netuid, i, vec![(i, 1u16)]);
+    }
+}
+
+#[benchmarks]
+mod benchmarks {
+    use super::*;
+
+    #[benchmark]
+    fn register_network() {
+        // Existing subnets make the median-price scan longer.
+        for i in 0..(SubnetLimit::<T>::get().saturating_sub(1)) {
+            let owner = funded::<T>("other_owner", u32::from(i));
+            Pallet::<T>::do_register_network(owner, account("other_hotkey", u32::from(i), 0)).unwrap();
+        }
+        let caller = funded::<T>("caller", 0);
+        let hotkey: T::AccountId = account("hotkey", 0, 0);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(caller), hotkey.clone());
+        assert!(SubnetOwnerHotkey::<T>::iter_values().any(|h| h == hotkey));
+    }
+
+    #[benchmark]
+    fn burned_register() {
+        let (netuid, _) = subnet_with_owner::<T>();
+        ImmunityPeriod::<T>::insert(netuid, 0);
+        MinNonImmuneUids::<T>::insert(netuid, 0);
+        fill::<T>(netuid);
+        let caller = funded::<T>("caller", 0);
+        let hotkey: T::AccountId = account("hotkey", 0, 0);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(caller), netuid, hotkey.clone());
+        assert!(Uids::<T>::contains_key(netuid, &hotkey));
+    }
+
+    #[benchmark]
+    fn start_call() {
+        let (netuid, owner) = subnet_with_owner::<T>();
+        #[extrinsic_call]
+        _(RawOrigin::Signed(owner), netuid);
+        assert!(FirstEmissionBlockNumber::<T>::get(netuid).is_some());
+    }
+
+    #[benchmark]
+    fn serve_axon() {
+        let (netuid, _) = subnet_with_owner::<T>();
+        let hotkey: T::AccountId = account("owner_hotkey", 0, 0);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(hotkey.clone()), netuid, 1, 0x0a00_0001, 8091, 4, 4, 0, 0);
+        assert!(Axons::<T>::contains_key(netuid, &hotkey));
+    }
+
+    #[benchmark]
+    fn serve_axon_tls() {
+        let (netuid, _) = subnet_with_owner::<T>();
+        let hotkey: T::AccountId = account("owner_hotkey", 0, 0);
+        let certificate = vec![1u8; 65];
+        #[extrinsic_call]
+        _(RawOrigin::Signed(hotkey.clone()), netuid, 1, 0x0a00_0001, 8091, 4, 4, 0, 0, certificate);
+        assert!(NeuronCertificates::<T>::contains_key(netuid, &hotkey));
+    }
+
+    #[benchmark]
+    fn serve_prometheus() {
+        let (netuid, _) = subnet_with_owner::<T>();
+        let hotkey: T::AccountId = account("owner_hotkey", 0, 0);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(hotkey.clone()), netuid, 1, 0x0a00_0001, 9090, 4);
+        assert!(Prometheus::<T>::contains_key(netuid, &hotkey));
+    }
+
+    impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,178 @@
+//! Creating and starting subnets (`economics.md` §6.1–§6.2).
+
+use crate::{pallet::*, NetUid, TaoBalance, ROOT_NETUID};
+use alloc::vec::Vec;
+use frame_support::{ensure, pallet_prelude::DispatchError, traits::fungible::Inspect};
+use substrate_fixed::types::U64F64;
+use tensorchain_economics::{emission::block_emission_for_issuance, lock::network_lock_cost, price};
+
+/// 1.26 as U64F64 bits: the default registration-burn multiplier.
+pub const BURN_INCREASE_MULT_BITS: u128 = (126u128 << 64) / 100;
+/// A new subnet's registration burn: 1 TAO.
+pub const NEW_SUBNET_BURN: TaoBalance = 1_000_000_000;
+
+impl<T: Config> Pallet<T> {
+    /// Whether `netuid` names an existing subnet.
+    pub fn if_subnet_exist(netuid: NetUid) -> bool {
+        NetworksAdded::<T>::get(netuid)
+    }
+
+    /// The lock cost at the current block (§6.1).
+    pub fn get_network_lock_cost() -> TaoBalance {
+        network_lock_cost(
+            NetworkLastLockCost::<T>::get(),
+            NetworkLastLockBlock::<T>::get(),
+            Self::current_block(),
+            NetworkMinLockCost::<T>::get(),
+            NetworkLockReductionInterval::<T>::get(),
+            block_emission_for_issuance(TotalIssuance::<T>::get()),
+        )
+    }
+
+    /// The spot price of a dynamic subnet's pool (TAO per alpha); equal weights until the
+    /// Swap pallet re-weights pools.
+    pub fn spot_price(netuid: NetUid) -> U64F64 {
+        tensorchain_swap::pool::Pool::new(SubnetTAO::<T>::get(netuid), SubnetAlphaIn::<T>::get(netuid)).price()
+    }
+
+    /// The median spot price over added, non-root subnets with a positive price; 1 if none.
+    pub fn median_subnet_alpha_price() -> U64F64 {
+        let prices: Vec<U64F64> = NetworksAdded::<T>::iter()
+            .filter(|(netuid, added)| *added && *netuid != ROOT_NETUID)
+            .map(|(netuid, _)| Self::spot_price(netuid))
+            .collect();
+        price::median_price(&prices)
+    }
+
+    /// The lowest free netuid above root.
+    fn next_netuid() -> Option<NetUid> {
+        (1..=u16::MAX).find(|n| !NetworksAdded::<T>::contains_key(n))
+    }
+
+    fn non_root_subnet_count() -> u16 {
+        TotalNetworks::<T>::get().saturating_sub(u16::from(NetworksAdded::<T>::get(ROOT_NETUID)))
+    }
+
+    /// Root (netuid 0): the "stable" mechanism, tempo 100, 64 uids, every validator permitted.
+    pub fn init_root_network() {
+        if NetworksAdded::<T>::get(ROOT_NETUID) {
+            return;
+        }
+        NetworksAdded::<T>::insert(ROOT_NETUID, true);
+        TotalNetworks::<T>::mutate(|n| *n = n.saturating_add(1));
+        SubnetMechanism::<T>::insert(ROOT_NETUID, 0);
+        Tempo::<T>::insert(ROOT_NETUID, 100);
+        MaxAllowedUids::<T>::insert(ROOT_NETUID, 64);
+        MaxAllowedValidators::<T>::insert(ROOT_NETUID, 64);
+        MinAllowedWeights::<T>::insert(ROOT_NETUID, 0);
+        NetworkRegisteredAt::<T>::insert(ROOT_NETUID, Self::current_block());
+    }
+
+    /// A new subnet's hyperparameters (`init_new_network`).
+    fn init_new_network(netuid: NetUid, now: u64) {
+        let tempo: u16 = 360;
+        NetworksAdded::<T>::insert(netuid, true);
+        TotalNetworks::<T>::mutate(|n| *n = n.saturating_add(1));
+        SubnetMechanism::<T>::insert(netuid, 1);
+        Tempo::<T>::insert(netuid, tempo);
+        MaxAllowedUids::<T>::insert(netuid, 256);
+        MaxAllowedValidators::<T>::insert(netuid, 64);
+        MinAllowedWeights::<T>::insert(netuid, 1);
+        ImmunityPeriod::<T>::insert(netuid, 5_000);
+        Yuma3On::<T>::insert(netuid, true);
+        Burn::<T>::insert(netuid, NEW_SUBNET_BURN);
+        NetworkRegistrationAllowed::<T>::insert(netuid, true);
+        NetworkRegisteredAt::<T>::insert(netuid, now);
+        BurnDecayFactor::<T>::insert(
+            netuid,
+            tensorchain_economics::burn::half_life_factor(u32::from(BurnHalfLife::<T>::get(netuid))),
+        );
+    }
+
+    /// `register_network` (§6.1): checks, lock, netuid, hyperparameters, owner hotkey as uid 0,
+    /// and the pool seeded at the median price. Returns the new netuid.
+    pub fn do_register_network(coldkey: T::AccountId, hotkey: T::AccountId) -> Result<NetUid, DispatchError> {
+        let now = Self::current_block();
+        // The hotkey must be new or the caller's own.
+        if Owner::<T>::contains_key(&hotkey) {
+            ensure!(Owner::<T>::get(&hotkey) == coldkey, Error::<T>::NonAssociatedColdKey);
+        }
+        let last = NetworkLastLockBlock::<T>::get();
+        ensure!(
+            last == 0 || now.saturating_sub(last) >= NetworkRateLimit::<T>::get(),
+            Error::<T>::NetworkTxRateLimitExceeded
+        );
+        // Pruning a subnet to make room needs dissolution (not yet available): refuse instead.
+        ensure!(Self::non_root_subnet_count() < SubnetLimit::<T>::get(), Error::<T>::SubnetLimitReached);
+        let lock = Self::get_network_lock_cost();
+        let spendable = <T::Currency as Inspect<T::AccountId>>::reducible_balance(
+            &coldkey,
+            frame_support::traits::tokens::Preservation::Preserve,
+            frame_support::traits::tokens::Fortitude::Polite,
+        );
+        ensure!(spendable >= lock, Error::<T>::NotEnoughBalanceToLockSubnet);
+        let netuid = Self::next_netuid().ok_or(Error::<T>::SubnetLimitReached)?;
+        let median = Self::median_subnet_alpha_price();
+
+        // From here on every step succeeds or the whole call is rolled back.
+        let locked = Self::transfer_tao(&coldkey, &Self::subnet_account(netuid), lock)?;
+        NetworkLastLockCost::<T>::put(locked);
+        NetworkLastLockBlock::<T>::put(now);
+        Self::init_new_network(netuid, now);
+        RegisteredSubnetCounter::<T>::insert(netuid, RegisteredSubnetCounter::<T>::get(netuid).saturating_add(1));
+
+        SubnetOwner::<T>::insert(netuid, coldkey.clone());
+        SubnetOwnerHotkey::<T>::insert(netuid, hotkey.clone());
+        Self::create_account_if_non_existent(&coldkey, &hotkey);
+        Self::append_neuron(netuid, &hotkey, now);
+
+        // The pool: T0 = max(locked, NetworkMinLockCost) TAO against T0/median alpha.
+        let seed_tao = locked.max(NetworkMinLockCost::<T>::get());
+        SubnetTAO::<T>::insert(netuid, seed_tao);
+        SubnetAlphaIn::<T>::insert(netuid, price::seed_alpha(seed_tao, median));
+        SubnetAlphaOut::<T>::insert(netuid, 0);
+        SubnetLocked::<T>::insert(netuid, locked);
+        TotalStake::<T>::mutate(|s| *s = s.saturating_add(seed_tao));
+        // New subnets earn no TAO emission until the owner or root enables it.
+        SubnetEmissionEnabled::<T>::insert(netuid, false);
+
+        Self::deposit_event(Event::NetworkAdded(netuid, 1));
+        Ok(netuid)
+    }
+
+    /// `start_call` (§6.2): the owner starts emission once `StartCallDelay` has passed.
+    pub fn do_start_call(coldkey: T::AccountId, netuid: NetUid) -> Result<(), DispatchError> {
+        ensure!(Self::if_subnet_exist(netuid), Error::<T>::SubnetNotExists);
+        ensure!(SubnetOwner::<T>::get(netuid) == coldkey, Error::<T>::NotSubnetOwner);
+        ensure!(
+            FirstEmissionBlockNumber::<T>::get(netuid).is_none(),
+            Error::<T>::FirstEmissionBlockNumberAlreadySet
+        );
+        let now = Self::current_block();
+        let ready_at = NetworkRegisteredAt::<T>::get(netuid).saturating_add(StartCallDelay::<T>::get());
+        ensure!(now >= ready_at, Error::<T>::NeedWaitingMoreBlocksToStarCall);
+        let first = now.saturating_add(1);
+        FirstEmissionBlockNumber::<T>::insert(netuid, first);
+        SubtokenEnabled::<T>::insert(netuid, true);
+        Self::deposit_event(Event::FirstEmissionBlockNumberSet(netuid, first));
+        Ok(())
+    }
+
+    /// Records `coldkey` as `hotkey`'s owner the first time the hotkey is seen.
+    pub fn create_account_if_non_existent(coldkey: &T::AccountId, hotkey: &T::AccountId) {
+        if Owner::<T>::contains_key(hotkey) {
+            return;
+        }
+        Owner::<T>::insert(hotkey, coldkey.clone());
+        OwnedHotkeys::<T>::mutate(coldkey, |keys| {
+            if !keys.contains(hotkey) {
+                keys.push(hotkey.clone());
+            }
+        });
+        StakingHotkeys::<T>::mutate(coldkey, |keys| {
+            if !keys.contains(hotkey) {
+                keys.push(hotkey.clone());
+            }
+        });
+    }
+}

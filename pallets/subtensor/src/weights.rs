@@ -1,0 +1,77 @@
+//! Weights for SubtensorModule's calls.
+//!
+//! NOT YET GENERATED: these are estimates (a compute base plus the storage reads and writes
+//! each call makes, read off the code) until `scripts/benchmark-weights.sh` is run with a
+//! `runtime-benchmarks` build; the benchmarks themselves are in `benchmarking.rs` and run as
+//! tests on the mock. Overestimating is safe: no call is free to spam.
+
+#![allow(unused_parens, unused_imports, missing_docs)]
+
+use core::marker::PhantomData;
+use frame_support::{traits::Get, weights::{constants::RocksDbWeight, Weight}};
+
+pub trait WeightInfo {
+    fn register_network() -> Weight;
+    fn burned_register() -> Weight;
+    fn start_call() -> Weight;
+    fn serve_axon() -> Weight;
+    fn serve_axon_tls() -> Weight;
+    fn serve_prometheus() -> Weight;
+}
+
+pub struct SubstrateWeight<T>(PhantomData<T>);
+impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+    // Reads every subnet for the median price; 256 subnets' worth bounds it.
+    fn register_network() -> Weight {
+        Weight::from_parts(150_000_000, 20_000)
+            .saturating_add(T::DbWeight::get().reads(30 + 2 * 256))
+            .saturating_add(T::DbWeight::get().writes(40))
+    }
+    // A full subnet scans its uids for the prune candidate and rewrites weights to the uid.
+    fn burned_register() -> Weight {
+        Weight::from_parts(200_000_000, 60_000)
+            .saturating_add(T::DbWeight::get().reads(30 + 2 * 256))
+            .saturating_add(T::DbWeight::get().writes(30 + 256))
+    }
+    fn start_call() -> Weight {
+        Weight::from_parts(20_000_000, 4_000)
+            .saturating_add(T::DbWeight::get().reads(4))
+            .saturating_add(T::DbWeight::get().writes(2))
+    }
+    fn serve_axon() -> Weight {
+        Weight::from_parts(25_000_000, 4_000)
+            .saturating_add(T::DbWeight::get().reads(3))
+            .saturating_add(T::DbWeight::get().writes(1))
+    }
+    fn serve_axon_tls() -> Weight {
+        Weight::from_parts(30_000_000, 4_000)
+            .saturating_add(T::DbWeight::get().reads(3))
+            .saturating_add(T::DbWeight::get().writes(2))
+    }
+    fn serve_prometheus() -> Weight {
+        Weight::from_parts(25_000_000, 4_000)
+            .saturating_add(T::DbWeight::get().reads(3))
+            .saturating_add(T::DbWeight::get().writes(1))
+    }
+}
+
+impl WeightInfo for () {
+    fn register_network() -> Weight {
+        Weight::from_parts(150_000_000, 20_000).saturating_add(RocksDbWeight::get().reads_writes(542, 40))
+    }
+    fn burned_register() -> Weight {
+        Weight::from_parts(200_000_000, 60_000).saturating_add(RocksDbWeight::get().reads_writes(542, 286))
+    }
+    fn start_call() -> Weight {
+        Weight::from_parts(20_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(4, 2))
+    }
+    fn serve_axon() -> Weight {
+        Weight::from_parts(25_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(3, 1))
+    }
+    fn serve_axon_tls() -> Weight {
+        Weight::from_parts(30_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(3, 2))
+    }
+    fn serve_prometheus() -> Weight {
+        Weight::from_parts(25_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(3, 1))
+    }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Generates the runtime's weights from the FRAME benchmarks.
+#
+#   ./scripts/benchmark-weights.sh [pallet ...]     (default: every Tensorchain pallet)
+#
+# Builds `tensorchain` with the `runtime-benchmarks` feature (a separate, long build: it pulls in
+# frame-benchmarking-cli), runs `tensorchain benchmark pallet` for each pallet on the dev chain
+# with 50 steps and 20 repeats, and writes runtime/src/weights/<pallet>.rs, which the runtime
+# uses as that pallet's WeightInfo. Run it on a quiet machine: the numbers are timings.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/tensorchain/target}"
+PALLETS=("$@")
+[ ${#PALLETS[@]} -eq 0 ] && PALLETS=(pallet_subtensor)
+
+./scripts/setup.sh
+cargo build --release --locked -p tensorchain-node --features runtime-benchmarks
+mkdir -p runtime/src/weights
+for pallet in "${PALLETS[@]}"; do
+    echo "[weights] $pallet"
+    "$CARGO_TARGET_DIR/release/tensorchain" benchmark pallet \
+        --chain dev --pallet "$pallet" --extrinsic '*' \
+        --steps 50 --repeat 20 --wasm-execution compiled \
+        --output "runtime/src/weights/$pallet.rs"
+done
