@@ -49,16 +49,26 @@ run_step "setup" ./scripts/setup.sh
 run_step "build node (release, with wasm runtime)" \
     cargo build --release --locked -p tensorchain-node
 
-say "rust tests"
-cargo test --release --locked --workspace 2>&1 | tee "$LOGS/cargo-test.log"
-status=${PIPESTATUS[0]}
-count_cargo "$LOGS/cargo-test.log"
-if [ "$status" -ne 0 ] && ! grep -q '^test result:' "$LOGS/cargo-test.log"; then
-    failed=$(( failed + 1 )); step_failures+=("rust tests (did not build)")
-fi
+# A cargo test run: its "test result" lines count; a run that fails without any counts as one
+# failure (it did not build).
+cargo_suite() {
+    local name="$1"; shift
+    local log="$LOGS/$(echo "$name" | tr -c 'a-z0-9' '_').log"
+    say "$name"
+    "$@" 2>&1 | tee "$log"
+    local status=${PIPESTATUS[0]}
+    count_cargo "$log"
+    if [ "$status" -ne 0 ] && ! grep -q '^test result:' "$log"; then
+        failed=$(( failed + 1 )); step_failures+=("$name (did not build)")
+    fi
+}
+
+cargo_suite "rust tests" cargo test --release --locked --workspace
+cargo_suite "benchmark test suites on the mock (runtime-benchmarks)" \
+    cargo test --release --locked -p pallet-subtensor --features runtime-benchmarks benchmarking
 
 run_step "clippy (pure crates: no unwrap, expect, indexing or unchecked arithmetic)" \
-    cargo clippy --release --locked -p tensorchain-yuma -p yuma-sim -p tensorchain-economics -p tensorchain-swap -- -D warnings
+    cargo clippy --release --locked -p tensorchain-yuma -p yuma-sim -p tensorchain-economics -p tensorchain-swap -p pallet-subtensor -- -D warnings
 
 say "end-to-end tests"
 pytest_args=(-p no:cacheprovider -q)

@@ -26,7 +26,7 @@ def binary() -> Path:
     """The node binary: $TENSORCHAIN_BIN, else the release build in the cargo target dir."""
     if os.environ.get("TENSORCHAIN_BIN"):
         return Path(os.environ["TENSORCHAIN_BIN"])
-    target = Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target"))
+    target = Path(os.environ.get("CARGO_TARGET_DIR", Path.home() / ".cache" / "tensorchain" / "target"))
     return target / "release" / "tensorchain"
 
 

@@ -39,8 +39,8 @@ parameter_types! {
     pub const SubnetPalletId: PalletId = PalletId(*b"subtensr");
     pub const MinLock: u64 = 100 * TAO;
     pub const LockReductionInterval: u64 = 2;
-    pub const NetworkRateLimit: u64 = 0;
-    pub const SubnetLimit: u16 = 4;
+    pub const TestNetworkRateLimit: u64 = 0;
+    pub const TestSubnetLimit: u16 = 4;
 }
 
 impl pallet_subtensor::Config for Test {
@@ -49,8 +49,8 @@ impl pallet_subtensor::Config for Test {
     type SubnetPalletId = SubnetPalletId;
     type InitialNetworkMinLockCost = MinLock;
     type InitialNetworkLockReductionInterval = LockReductionInterval;
-    type InitialNetworkRateLimit = NetworkRateLimit;
-    type InitialSubnetLimit = SubnetLimit;
+    type InitialNetworkRateLimit = TestNetworkRateLimit;
+    type InitialSubnetLimit = TestSubnetLimit;
     type WeightInfo = ();
 }
 

@@ -5,7 +5,7 @@ use crate::{pallet::*, NetUid, TaoBalance, ROOT_NETUID};
 use alloc::vec::Vec;
 use frame_support::{
     ensure,
-    pallet_prelude::{DispatchError, DispatchResult, Weight},
+    pallet_prelude::{DispatchResult, Weight},
     traits::{
         fungible::Inspect,
         tokens::{Fortitude, Preservation},
@@ -203,7 +203,9 @@ impl<T: Config> Pallet<T> {
         let immortal = Self::immortal_uids(netuid);
         let immunity = u64::from(ImmunityPeriod::<T>::get(netuid));
         let emission = Emission::<T>::get(netuid);
-        let (mut immune, mut open): (Vec<(u64, u64, u16)>, Vec<(u64, u64, u16)>) = (0..n)
+        // (emission, registration block, uid): the order pruning picks by.
+        type Candidate = (u64, u64, u16);
+        let (mut immune, mut open): (Vec<Candidate>, Vec<Candidate>) = (0..n)
             .filter(|uid| !immortal.contains(uid))
             .map(|uid| {
                 let reg = BlockAtRegistration::<T>::get(netuid, uid);

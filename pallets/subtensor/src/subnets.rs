@@ -6,8 +6,9 @@ use frame_support::{ensure, pallet_prelude::DispatchError, traits::fungible::Ins
 use substrate_fixed::types::U64F64;
 use tensorchain_economics::{emission::block_emission_for_issuance, lock::network_lock_cost, price};
 
-/// 1.26 as U64F64 bits: the default registration-burn multiplier.
-pub const BURN_INCREASE_MULT_BITS: u128 = (126u128 << 64) / 100;
+/// 1.26 as U64F64 bits, rounded up so that 1 TAO bumps to exactly 1.26 TAO (as upstream's
+/// float-initialised constant does): the default registration-burn multiplier.
+pub const BURN_INCREASE_MULT_BITS: u128 = (126u128 << 64).div_ceil(100);
 /// A new subnet's registration burn: 1 TAO.
 pub const NEW_SUBNET_BURN: TaoBalance = 1_000_000_000;
 

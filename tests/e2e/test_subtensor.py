@@ -1,0 +1,154 @@
+"""SubtensorModule through the client the Bittensor SDK and btcli use: create a subnet, start
+it, register neurons by burn, serve an axon, and read back what the clients read."""
+
+from __future__ import annotations
+
+import pytest
+from bittensor_wallet import Keypair
+
+from conftest import SubmitError, submit_and_watch
+
+TAO = 10**9
+
+
+def submit(substrate, url, signer, module, function, params):
+    """Signs and submits a call; returns (block hash, events of the extrinsic's block)."""
+    call = substrate.compose_call(module, function, params)
+    xt = substrate.create_signed_extrinsic(call=call, keypair=signer, era={"period": 64})
+    statuses = submit_and_watch(url, "0x" + bytes(xt.data.data).hex())
+    block = statuses[-1]["finalized"]
+    events = [(r["event"]["module_id"], r["event"]["event_id"], r["event"]["attributes"])
+              for r in substrate.get_events(block)]
+    failed = [a for (p, e, a) in events if (p, e) == ("System", "ExtrinsicFailed")]
+    if failed:
+        raise AssertionError(f"{module}.{function} failed: {failed}")
+    return block, events
+
+
+def query(substrate, name, params, block=None):
+    return substrate.query("SubtensorModule", name, params, block_hash=block).value
+
+
+def free(substrate, address, block):
+    return substrate.query("System", "Account", [address], block_hash=block).value["data"]["free"]
+
+
+@pytest.fixture
+def fresh_keys():
+    return {name: Keypair.create_from_mnemonic(Keypair.generate_mnemonic()) for name in
+            ("owner", "owner_hk", "miner", "miner_hk", "validator_hk")}
+
+
+def test_subnet_lifecycle_through_the_client(dev_node, substrate, alice, fresh_keys):
+    url = dev_node.url
+    owner, owner_hk = fresh_keys["owner"], fresh_keys["owner_hk"]
+    miner_hk, validator_hk = fresh_keys["miner_hk"], fresh_keys["validator_hk"]
+
+    # Fund the owner coldkey, and the hotkey that will serve (hotkeys pay nonce checks).
+    submit(substrate, url, alice, "Balances", "transfer_keep_alive",
+           {"dest": owner.ss58_address, "value": 5_000 * TAO})
+    submit(substrate, url, alice, "Balances", "transfer_keep_alive",
+           {"dest": miner_hk.ss58_address, "value": TAO})
+
+    assert query(substrate, "NetworksAdded", [0]) is True
+    networks = query(substrate, "TotalNetworks", [])
+    lock = 1_000 * TAO  # NetworkMinLockCost on a fresh chain
+
+    # Create the subnet.
+    head = substrate.get_chain_finalised_head()
+    before = free(substrate, owner.ss58_address, head)
+    block, events = submit(substrate, url, owner, "SubtensorModule", "register_network",
+                           {"hotkey": owner_hk.ss58_address})
+    added = [a for (p, e, a) in events if (p, e) == ("SubtensorModule", "NetworkAdded")]
+    assert len(added) == 1
+    netuid = added[0][0] if isinstance(added[0], (list, tuple)) else list(added[0].values())[0]
+    assert netuid == networks  # the netuid is TotalNetworks − 1 after registration
+    assert query(substrate, "TotalNetworks", [], block) == networks + 1
+    assert query(substrate, "NetworksAdded", [netuid], block) is True
+    assert query(substrate, "SubnetOwner", [netuid], block) == owner.ss58_address
+    assert query(substrate, "SubnetOwnerHotkey", [netuid], block) == owner_hk.ss58_address
+    assert query(substrate, "Uids", [netuid, owner_hk.ss58_address], block) == 0
+    assert query(substrate, "Owner", [owner_hk.ss58_address], block) == owner.ss58_address
+    assert query(substrate, "OwnedHotkeys", [owner.ss58_address], block) == [owner_hk.ss58_address]
+    assert query(substrate, "IsNetworkMember", [owner_hk.ss58_address, netuid], block) is True
+    assert query(substrate, "Tempo", [netuid], block) == 360
+    assert query(substrate, "Burn", [netuid], block) == TAO
+    assert query(substrate, "SubnetTAO", [netuid], block) == lock
+    assert query(substrate, "SubnetLocked", [netuid], block) == lock
+    assert query(substrate, "FirstEmissionBlockNumber", [netuid], block) is None
+    fee = [a for (p, e, a) in events if (p, e) == ("TransactionPayment", "TransactionFeePaid")][0]["actual_fee"]
+    assert free(substrate, owner.ss58_address, block) == before - lock - fee
+    registered_at = query(substrate, "NetworkRegisteredAt", [netuid], block)
+    assert registered_at > 0
+
+    # Start it.
+    block, events = submit(substrate, url, owner, "SubtensorModule", "start_call", {"netuid": netuid})
+    number = int(substrate.get_block_header(block)["header"]["number"])
+    assert query(substrate, "FirstEmissionBlockNumber", [netuid], block) == number + 1
+    assert query(substrate, "SubtokenEnabled", [netuid], block) is True
+
+    # Register two hotkeys by burn. The price decays every block, so what was paid is read
+    # from the chain: the pool gains it less the swap fee, and the next price is 1.26× it.
+    mult_bits = ((126 << 64) + 99) // 100  # BurnIncreaseMult's default, U64F64
+    for i, hotkey in enumerate((miner_hk, validator_hk), start=1):
+        head = substrate.get_chain_finalised_head()
+        recycled = query(substrate, "RAORecycledForRegistration", [netuid], head)
+        pool_tao = query(substrate, "SubnetTAO", [netuid], head)
+        owner_before = free(substrate, owner.ss58_address, head)
+        block, events = submit(substrate, url, owner, "SubtensorModule", "burned_register",
+                               {"netuid": netuid, "hotkey": hotkey.ss58_address})
+        assert ("SubtensorModule", "NeuronRegistered") in [(p, e) for (p, e, _) in events]
+        paid = query(substrate, "RAORecycledForRegistration", [netuid], block) - recycled
+        assert 0.9 * TAO < paid < 2 * TAO
+        fee = [a for (p, e, a) in events if (p, e) == ("TransactionPayment", "TransactionFeePaid")][0]["actual_fee"]
+        assert free(substrate, owner.ss58_address, block) == owner_before - paid - fee
+        assert query(substrate, "Uids", [netuid, hotkey.ss58_address], block) == i
+        assert query(substrate, "Keys", [netuid, i], block) == hotkey.ss58_address
+        assert query(substrate, "SubnetTAO", [netuid], block) == pool_tao + paid - paid * 33 // 65535
+        assert query(substrate, "Burn", [netuid], block) == (paid * mult_bits) >> 64
+    assert query(substrate, "SubnetworkN", [netuid], block) == 3
+    assert len(query(substrate, "LastUpdate", [netuid], block)) == 3
+
+    # Serve an axon, signed by the hotkey.
+    block, _ = submit(substrate, url, miner_hk, "SubtensorModule", "serve_axon", {
+        "netuid": netuid, "version": 1, "ip": 0x0A000001, "port": 8091, "ip_type": 4,
+        "protocol": 4, "placeholder1": 0, "placeholder2": 0,
+    })
+    axon = query(substrate, "Axons", [netuid, miner_hk.ss58_address], block)
+    assert (axon["ip"], axon["port"], axon["ip_type"], axon["protocol"]) == (0x0A000001, 8091, 4, 4)
+    assert axon["block"] == int(substrate.get_block_header(block)["header"]["number"])
+
+    # Issuance: registration and locking move TAO, they do not destroy it.
+    assert query(substrate, "TotalIssuance", []) == \
+        substrate.query("Balances", "TotalIssuance", []).value
+
+
+def test_bad_subtensor_calls_fail_with_named_errors(dev_node, substrate, fresh_keys):
+    url = dev_node.url
+    poor = fresh_keys["owner"]
+    alice = Keypair.create_from_uri("//Alice")
+    submit(substrate, url, alice, "Balances", "transfer_keep_alive",
+           {"dest": poor.ss58_address, "value": 10 * TAO})
+    head = substrate.get_chain_finalised_head()
+    networks = query(substrate, "TotalNetworks", [], head)
+
+    def failing(function, params):
+        """Submits as the SDK does and returns the error name its receipt reports."""
+        call = substrate.compose_call("SubtensorModule", function, params)
+        xt = substrate.create_signed_extrinsic(call=call, keypair=poor)
+        receipt = substrate.submit_extrinsic(xt, wait_for_inclusion=True, wait_for_finalization=True)
+        assert receipt.is_success is False
+        return receipt.error_message["name"], receipt.block_hash
+
+    name, block = failing("register_network", {"hotkey": fresh_keys["owner_hk"].ss58_address})
+    assert name == "NotEnoughBalanceToLockSubnet"
+    assert query(substrate, "TotalNetworks", [], block) == networks
+    assert query(substrate, "Owner", [fresh_keys["owner_hk"].ss58_address], block) == \
+        "5C4hrfjw9DjXZTzV3MwzrrAr9P1MJhSrvWGWqi1eSuyUpnhM"  # the all-zero account: unset
+
+    name, _ = failing("burned_register", {"netuid": 999, "hotkey": fresh_keys["miner_hk"].ss58_address})
+    assert name == "SubnetNotExists"
+    name, _ = failing("burned_register", {"netuid": 0, "hotkey": fresh_keys["miner_hk"].ss58_address})
+    assert name == "RegistrationNotPermittedOnRootSubnet"
+    name, _ = failing("start_call", {"netuid": 999})
+    assert name == "SubnetNotExists"
