@@ -4,14 +4,14 @@
 
 use crate::{
     configs::{block_author, FeesToAuthor, ProxyType},
-    genesis_config_presets, AccountId, Aura, Balances, Runtime, RuntimeCall, RuntimeGenesisConfig,
+    genesis_config_presets, AccountId, Balances, Runtime, RuntimeCall, RuntimeGenesisConfig,
     System, TxExtension, EXISTENTIAL_DEPOSIT, TAO,
 };
 use codec::Encode;
 use frame_support::traits::{
-    fungible::{Balanced, Inspect},
+    fungible::Balanced,
     tokens::{Fortitude, Precision, Preservation},
-    InstanceFilter, OnUnbalanced,
+    Get, InstanceFilter, OnUnbalanced,
 };
 use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_keyring::Sr25519Keyring;
@@ -74,7 +74,7 @@ fn the_block_author_is_read_from_the_aura_digest() {
     ext("local_testnet").execute_with(|| {
         start_block_with_slot(8);
         assert_eq!(block_author(), Some(Sr25519Keyring::Alice.to_account_id()));
-        assert_eq!(Aura::current_slot(), Slot::from(8));
+        assert_eq!(pallet_aura::CurrentSlot::<Runtime>::get(), Slot::from(8));
     });
 }
 
@@ -151,6 +151,7 @@ fn proxy_types_filter_calls() {
 
 #[test]
 fn existential_deposit_is_500_rao() {
-    assert_eq!(<Runtime as pallet_balances::Config>::ExistentialDeposit::get(), EXISTENTIAL_DEPOSIT);
+    let ed: u64 = <<Runtime as pallet_balances::Config>::ExistentialDeposit as Get<u64>>::get();
+    assert_eq!(ed, EXISTENTIAL_DEPOSIT);
     assert_eq!(EXISTENTIAL_DEPOSIT, 500);
 }
