@@ -112,7 +112,7 @@ TOML
             # Bitcode is embedded because the runtime build links with LTO.
             RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 RUSTFLAGS="-C embed-bitcode=yes" \
                 CARGO_TARGET_DIR="$work/target" \
-                /usr/bin/cargo build --offline --release --target "$WASM_TARGET" \
+                /usr/bin/cargo build --release --target "$WASM_TARGET" \
                 -Zbuild-std=core,alloc -q
         )
         as_root mkdir -p "$libdir"
@@ -127,10 +127,24 @@ TOML
     fi
     cargo_env WASM_BUILD_TOOLCHAIN debian
     # Debian's rustc has no bundled rust-lld; LLVM 22's wasm-ld links the runtime.
-    cargo_env CARGO_TARGET_WASM32V1_NONE_LINKER wasm-ld-22
+    cargo_target_linker "$WASM_TARGET" wasm-ld-22
 }
 
-if wasm_via_rustup; then
+# Sets `linker` for a target in ~/.cargo/config.toml (read by the runtime's nested cargo too).
+cargo_target_linker() {
+    local target="$1" linker="$2"
+    mkdir -p "$(dirname "$CARGO_CONFIG")"
+    touch "$CARGO_CONFIG"
+    if grep -q "^\[target.$target\]" "$CARGO_CONFIG"; then
+        say "cargo config already has a [target.$target] section"
+        return 0
+    fi
+    printf '\n[target.%s]\nlinker = "%s"\n' "$target" "$linker" >>"$CARGO_CONFIG"
+    say "cargo config: $target links with $linker"
+}
+
+# TENSORCHAIN_WASM_FROM_DEBIAN=1 skips rustup, to exercise the offline recipe.
+if [ "${TENSORCHAIN_WASM_FROM_DEBIAN:-0}" != 1 ] && wasm_via_rustup; then
     say "wasm std: rustup's $WASM_TARGET target"
 else
     say "rustup cannot provide $WASM_TARGET here; using the offline Debian recipe"
