@@ -6,13 +6,15 @@
 # Builds `tensorchain` with the `runtime-benchmarks` feature (a separate, long build: it pulls in
 # frame-benchmarking-cli), runs `tensorchain benchmark pallet` for each pallet on the dev chain
 # with 50 steps and 20 repeats, and writes runtime/src/weights/<pallet>.rs, which the runtime
-# uses as that pallet's WeightInfo. Run it on a quiet machine: the numbers are timings.
+# implements that pallet's WeightInfo: point the pallet's `type WeightInfo` in
+# runtime/src/configs.rs at `weights::<pallet>::WeightInfo<Runtime>`. Run it on a quiet
+# machine: the numbers are timings.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/tensorchain/target}"
 PALLETS=("$@")
-[ ${#PALLETS[@]} -eq 0 ] && PALLETS=(pallet_subtensor)
+[ ${#PALLETS[@]} -eq 0 ] && PALLETS=(pallet_subtensor pallet_admin_utils)
 
 ./scripts/setup.sh
 cargo build --release --locked -p tensorchain-node --features runtime-benchmarks

@@ -10,4 +10,5 @@ frame_benchmarking::define_benchmarks!(
     [pallet_multisig, Multisig]
     [pallet_proxy, Proxy]
     [pallet_subtensor, SubtensorModule]
+    [pallet_admin_utils, AdminUtils]
 );

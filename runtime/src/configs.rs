@@ -299,3 +299,7 @@ impl pallet_subtensor::Config for Runtime {
     type InitialSubnetLimit = InitialSubnetLimit;
     type WeightInfo = pallet_subtensor::weights::SubstrateWeight<Runtime>;
 }
+
+impl pallet_admin_utils::Config for Runtime {
+    type WeightInfo = pallet_admin_utils::weights::SubstrateWeight<Runtime>;
+}

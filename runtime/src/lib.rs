@@ -63,7 +63,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
     authoring_version: 1,
     // Clients cache decoded metadata per spec_version for a whole process: bump it on every
     // metadata change and never reuse a value.
-    spec_version: 101,
+    spec_version: 102,
     impl_version: 1,
     apis: apis::RUNTIME_API_VERSIONS,
     // Signed into every transaction: bump it whenever a call's encoding changes.
@@ -181,4 +181,7 @@ mod runtime {
 
     #[runtime::pallet_index(16)]
     pub type Proxy = pallet_proxy;
+
+    #[runtime::pallet_index(19)]
+    pub type AdminUtils = pallet_admin_utils;
 }

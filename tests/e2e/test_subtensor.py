@@ -152,3 +152,50 @@ def test_bad_subtensor_calls_fail_with_named_errors(dev_node, substrate, fresh_k
     assert name == "RegistrationNotPermittedOnRootSubnet"
     name, _ = failing("start_call", {"netuid": 999})
     assert name == "SubnetNotExists"
+
+
+def test_hyperparameters_by_sudo_and_by_owner(dev_node, substrate, alice, fresh_keys):
+    url = dev_node.url
+    owner, stranger = fresh_keys["owner"], fresh_keys["miner"]
+    for who in (owner, stranger):
+        submit(substrate, url, alice, "Balances", "transfer_keep_alive",
+               {"dest": who.ss58_address, "value": 2_000 * TAO})
+    _, events = submit(substrate, url, owner, "SubtensorModule", "register_network",
+                       {"hotkey": fresh_keys["owner_hk"].ss58_address})
+    added = [a for (p, e, a) in events if (p, e) == ("SubtensorModule", "NetworkAdded")][0]
+    netuid = added[0] if isinstance(added, (list, tuple)) else list(added.values())[0]
+
+    def sudo(function, params):
+        inner = substrate.compose_call("AdminUtils", function, params)
+        return submit(substrate, url, alice, "Sudo", "sudo", {"call": inner})
+
+    # Root, as the e2e suites prepare a chain: no freeze window, then a short tempo.
+    block, events = sudo("sudo_set_admin_freeze_window", {"window": 0})
+    assert ("Sudo", "Sudid") in [(p, e) for (p, e, _) in events]
+    assert query(substrate, "AdminFreezeWindow", [], block) == 0
+    block, _ = sudo("sudo_set_tempo", {"netuid": netuid, "tempo": 10})
+    assert query(substrate, "Tempo", [netuid], block) == 10
+    block, _ = sudo("sudo_set_weights_set_rate_limit", {"netuid": netuid, "weights_set_rate_limit": 0})
+    assert query(substrate, "WeightsSetRateLimit", [netuid], block) == 0
+
+    # The owner turns commit-reveal off, as btcli's `sudo set` does on the owner path.
+    assert query(substrate, "CommitRevealWeightsEnabled", [netuid]) is True
+    block, _ = submit(substrate, url, owner, "AdminUtils", "sudo_set_commit_reveal_weights_enabled",
+                      {"netuid": netuid, "enabled": False})
+    assert query(substrate, "CommitRevealWeightsEnabled", [netuid], block) is False
+
+    # Someone else may not, and a value out of range is refused with a named error.
+    def failing(signer, function, params):
+        call = substrate.compose_call("AdminUtils", function, params)
+        xt = substrate.create_signed_extrinsic(call=call, keypair=signer)
+        receipt = substrate.submit_extrinsic(xt, wait_for_inclusion=True, wait_for_finalization=True)
+        assert receipt.is_success is False
+        return receipt.error_message["name"]
+
+    assert failing(stranger, "sudo_set_commit_reveal_weights_enabled",
+                   {"netuid": netuid, "enabled": True}) == "BadOrigin"
+    assert failing(owner, "sudo_set_max_allowed_uids",
+                   {"netuid": netuid, "max_allowed_uids": 1000}) == "MaxAllowedUidsNotAllowed"
+    assert failing(owner, "sudo_set_tempo", {"netuid": netuid, "tempo": 20}) == "BadOrigin"
+    assert query(substrate, "CommitRevealWeightsEnabled", [netuid]) is False
+    assert query(substrate, "Tempo", [netuid]) == 10

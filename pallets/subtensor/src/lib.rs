@@ -268,6 +268,51 @@ pub mod pallet {
     #[pallet::storage]
     pub type Tempo<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultTempo>;
 
+    #[pallet::type_value]
+    pub fn DefaultAdminFreezeWindow() -> u16 {
+        10
+    }
+    #[pallet::type_value]
+    pub fn DefaultOwnerHyperparamRateLimit() -> u16 {
+        2
+    }
+    #[pallet::type_value]
+    pub fn DefaultWeightsSetRateLimit() -> u64 {
+        100
+    }
+    #[pallet::type_value]
+    pub fn DefaultTxRateLimit() -> u64 {
+        1_000
+    }
+    #[pallet::type_value]
+    pub fn DefaultKappa() -> u16 {
+        32_767
+    }
+    #[pallet::type_value]
+    pub fn DefaultMinAllowedUids() -> u16 {
+        64
+    }
+
+    /// Blocks before each epoch during which hyperparameters are frozen.
+    #[pallet::storage]
+    pub type AdminFreezeWindow<T> = StorageValue<_, u16, ValueQuery, DefaultAdminFreezeWindow>;
+    /// How many tempos a subnet owner waits between two changes of one hyperparameter.
+    #[pallet::storage]
+    pub type OwnerHyperparamRateLimit<T> = StorageValue<_, u16, ValueQuery, DefaultOwnerHyperparamRateLimit>;
+    #[pallet::storage]
+    pub type TxRateLimit<T> = StorageValue<_, u64, ValueQuery, DefaultTxRateLimit>;
+    /// The block of the subnet's last epoch; a new subnet starts staggered by its netuid.
+    #[pallet::storage]
+    pub type LastEpochBlock<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+    #[pallet::storage]
+    pub type WeightsSetRateLimit<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultWeightsSetRateLimit>;
+    #[pallet::storage]
+    pub type CommitRevealWeightsEnabled<T> = StorageMap<_, Identity, NetUid, bool, ValueQuery, DefaultTrue>;
+    #[pallet::storage]
+    pub type Kappa<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultKappa>;
+    #[pallet::storage]
+    pub type MinAllowedUids<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultMinAllowedUids>;
+
     // ----- Neurons -----
 
     #[pallet::storage]

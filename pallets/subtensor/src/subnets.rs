@@ -84,6 +84,9 @@ impl<T: Config> Pallet<T> {
         Burn::<T>::insert(netuid, NEW_SUBNET_BURN);
         NetworkRegistrationAllowed::<T>::insert(netuid, true);
         NetworkRegisteredAt::<T>::insert(netuid, now);
+        // Stagger epochs across subnets (`yuma.md` §2.1 step 7).
+        let stagger = u64::from(netuid).checked_rem(u64::from(tempo)).unwrap_or(0);
+        LastEpochBlock::<T>::insert(netuid, now.saturating_sub(stagger));
         BurnDecayFactor::<T>::insert(
             netuid,
             tensorchain_economics::burn::half_life_factor(u32::from(BurnHalfLife::<T>::get(netuid))),
