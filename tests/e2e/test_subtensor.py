@@ -199,3 +199,29 @@ def test_hyperparameters_by_sudo_and_by_owner(dev_node, substrate, alice, fresh_
     assert failing(owner, "sudo_set_tempo", {"netuid": netuid, "tempo": 20}) == "BadOrigin"
     assert query(substrate, "CommitRevealWeightsEnabled", [netuid]) is False
     assert query(substrate, "Tempo", [netuid]) == 10
+
+
+def test_identities_as_btcli_sets_them(dev_node, substrate, alice, fresh_keys):
+    url = dev_node.url
+    owner, hotkey = fresh_keys["owner"], fresh_keys["owner_hk"]
+    submit(substrate, url, alice, "Balances", "transfer_keep_alive",
+           {"dest": owner.ss58_address, "value": 2_000 * TAO})
+    identity = {
+        "subnet_name": "tensor test", "github_repo": "https://example.invalid/repo",
+        "subnet_contact": "ops@example.invalid", "subnet_url": "https://example.invalid",
+        "discord": "tt#1", "description": "an end-to-end subnet", "logo_url": "", "additional": "",
+    }
+    block, events = submit(substrate, url, owner, "SubtensorModule", "register_network_with_identity",
+                           {"hotkey": hotkey.ss58_address, "identity": identity})
+    added = [a for (p, e, a) in events if (p, e) == ("SubtensorModule", "NetworkAdded")][0]
+    netuid = added[0] if isinstance(added, (list, tuple)) else list(added.values())[0]
+    stored = query(substrate, "SubnetIdentitiesV3", [netuid], block)
+    assert stored["subnet_name"] in ("tensor test", "0x" + b"tensor test".hex())
+    assert stored["description"] in ("an end-to-end subnet", "0x" + b"an end-to-end subnet".hex())
+
+    block, _ = submit(substrate, url, owner, "SubtensorModule", "set_identity", {
+        "name": "owner", "url": "", "github_repo": "", "image": "", "discord": "",
+        "description": "runs a subnet", "additional": "",
+    })
+    mine = query(substrate, "IdentitiesV2", [owner.ss58_address], block)
+    assert mine["name"] in ("owner", "0x" + b"owner".hex())

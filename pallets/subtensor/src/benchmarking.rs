@@ -103,5 +103,32 @@ mod benchmarks {
         assert!(Prometheus::<T>::contains_key(netuid, &hotkey));
     }
 
+    #[benchmark]
+    fn set_identity() {
+        // A coldkey whose 64 hotkeys were pruned but one: the membership scan's worst case.
+        let (netuid, _) = subnet_with_owner::<T>();
+        let caller = funded::<T>("caller", 0);
+        for i in 0..63u32 {
+            let hotkey: T::AccountId = account("old_hotkey", i, 0);
+            Pallet::<T>::create_account_if_non_existent(&caller, &hotkey);
+        }
+        let hotkey: T::AccountId = account("hotkey", 0, 0);
+        Pallet::<T>::do_burned_register(caller.clone(), netuid, hotkey, None).unwrap();
+        let name = vec![1u8; 256];
+        let long = vec![1u8; 1024];
+        #[extrinsic_call]
+        _(
+            RawOrigin::Signed(caller.clone()),
+            name.clone(),
+            name.clone(),
+            name.clone(),
+            long.clone(),
+            name,
+            long.clone(),
+            long,
+        );
+        assert!(IdentitiesV2::<T>::contains_key(&caller));
+    }
+
     impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

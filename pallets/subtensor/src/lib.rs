@@ -22,6 +22,7 @@ pub use pallet::*;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
+pub mod identity;
 pub mod registration;
 pub mod serving;
 pub mod subnets;
@@ -87,6 +88,31 @@ pub mod pallet {
     pub struct NeuronCertificate {
         pub public_key: BoundedVec<u8, ConstU32<64>>,
         pub algorithm: u8,
+    }
+
+    /// A coldkey's public identity (`IdentitiesV2`).
+    #[derive(Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, Default)]
+    pub struct ChainIdentityV2 {
+        pub name: Vec<u8>,
+        pub url: Vec<u8>,
+        pub github_repo: Vec<u8>,
+        pub image: Vec<u8>,
+        pub discord: Vec<u8>,
+        pub description: Vec<u8>,
+        pub additional: Vec<u8>,
+    }
+
+    /// A subnet's public identity (`SubnetIdentitiesV3`).
+    #[derive(Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, Default)]
+    pub struct SubnetIdentityV3 {
+        pub subnet_name: Vec<u8>,
+        pub github_repo: Vec<u8>,
+        pub subnet_contact: Vec<u8>,
+        pub subnet_url: Vec<u8>,
+        pub discord: Vec<u8>,
+        pub description: Vec<u8>,
+        pub logo_url: Vec<u8>,
+        pub additional: Vec<u8>,
     }
 
     #[pallet::pallet]
@@ -402,6 +428,13 @@ pub mod pallet {
     #[pallet::storage]
     pub type Bonds<T> = StorageDoubleMap<_, Identity, NetUid, Identity, u16, Vec<(u16, u16)>, ValueQuery>;
 
+    // ----- Identities -----
+
+    #[pallet::storage]
+    pub type IdentitiesV2<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ChainIdentityV2, OptionQuery>;
+    #[pallet::storage]
+    pub type SubnetIdentitiesV3<T> = StorageMap<_, Identity, NetUid, SubnetIdentityV3, OptionQuery>;
+
     // ----- Serving -----
 
     #[pallet::storage]
@@ -455,6 +488,10 @@ pub mod pallet {
         PrometheusServed(NetUid, T::AccountId),
         /// The registration burn changed: (netuid, burn).
         BurnSet(NetUid, TaoBalance),
+        /// A coldkey set its identity.
+        ChainIdentitySet(T::AccountId),
+        /// A subnet's owner set its identity.
+        SubnetIdentitySet(NetUid),
     }
 
     #[pallet::error]
@@ -503,6 +540,8 @@ pub mod pallet {
         BalanceWithdrawalError,
         /// An amount overflowed.
         Overflow,
+        /// An identity field is too long.
+        InvalidIdentity,
     }
 
     #[pallet::hooks]
@@ -601,6 +640,73 @@ pub mod pallet {
         pub fn register_network(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_register_network(coldkey, hotkey).map(|_| ())
+        }
+
+        /// Sets the signing coldkey's identity; it must own a registered hotkey.
+        #[pallet::call_index(68)]
+        #[pallet::weight(T::WeightInfo::set_identity())]
+        pub fn set_identity(
+            origin: OriginFor<T>,
+            name: Vec<u8>,
+            url: Vec<u8>,
+            github_repo: Vec<u8>,
+            image: Vec<u8>,
+            discord: Vec<u8>,
+            description: Vec<u8>,
+            additional: Vec<u8>,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            let identity =
+                identity::chain_identity(name, url, github_repo, image, discord, description, additional);
+            Self::do_set_identity(coldkey, identity)
+        }
+
+        /// Sets a subnet's identity (its owner).
+        #[pallet::call_index(78)]
+        #[pallet::weight(T::WeightInfo::set_identity())]
+        pub fn set_subnet_identity(
+            origin: OriginFor<T>,
+            netuid: NetUid,
+            subnet_name: Vec<u8>,
+            github_repo: Vec<u8>,
+            subnet_contact: Vec<u8>,
+            subnet_url: Vec<u8>,
+            discord: Vec<u8>,
+            description: Vec<u8>,
+            logo_url: Vec<u8>,
+            additional: Vec<u8>,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            let identity = SubnetIdentityV3 {
+                subnet_name,
+                github_repo,
+                subnet_contact,
+                subnet_url,
+                discord,
+                description,
+                logo_url,
+                additional,
+            };
+            Self::do_set_subnet_identity(coldkey, netuid, identity)
+        }
+
+        /// `register_network` that also sets the subnet's identity.
+        #[pallet::call_index(79)]
+        #[pallet::weight(T::WeightInfo::register_network().saturating_add(T::WeightInfo::set_identity()))]
+        pub fn register_network_with_identity(
+            origin: OriginFor<T>,
+            hotkey: T::AccountId,
+            identity: Option<SubnetIdentityV3>,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            if let Some(identity) = &identity {
+                ensure!(identity::is_valid_subnet_identity(identity), Error::<T>::InvalidIdentity);
+            }
+            let netuid = Self::do_register_network(coldkey.clone(), hotkey)?;
+            if let Some(identity) = identity {
+                Self::do_set_subnet_identity(coldkey, netuid, identity)?;
+            }
+            Ok(())
         }
 
         /// Starts emission to a subnet (its owner, once `StartCallDelay` has passed).

@@ -436,3 +436,62 @@ fn serve_axon_tls_keeps_a_certificate_and_prometheus_is_stored() {
         assert_eq!((p.block, p.version, p.ip, p.port, p.ip_type), (1, 3, 0x0a00_0002, 9090, 4));
     });
 }
+
+fn subnet_identity(name: &[u8]) -> SubnetIdentityV3 {
+    SubnetIdentityV3 { subnet_name: name.to_vec(), description: b"a subnet".to_vec(), ..Default::default() }
+}
+
+#[test]
+fn register_network_with_identity_stores_it() {
+    new_test_ext().execute_with(|| {
+        assert_ok!(SubtensorModule::register_network_with_identity(
+            signed(1),
+            account(101),
+            Some(subnet_identity(b"alpha"))
+        ));
+        assert_eq!(SubnetIdentitiesV3::<Test>::get(1), Some(subnet_identity(b"alpha")));
+        assert_ok!(SubtensorModule::register_network_with_identity(signed(2), account(102), None));
+        assert_eq!(SubnetIdentitiesV3::<Test>::get(2), None);
+        let mut too_long = subnet_identity(b"x");
+        too_long.subnet_name = vec![b'x'; 257];
+        assert_noop!(
+            SubtensorModule::register_network_with_identity(signed(3), account(103), Some(too_long)),
+            Error::<Test>::InvalidIdentity
+        );
+    });
+}
+
+#[test]
+fn set_subnet_identity_is_for_the_owner() {
+    new_test_ext().execute_with(|| {
+        let netuid = add_subnet(1);
+        let call = |who: u8, netuid: u16, name: Vec<u8>| {
+            SubtensorModule::set_subnet_identity(
+                signed(who), netuid, name, vec![], vec![], vec![], vec![], vec![], vec![], vec![],
+            )
+        };
+        assert_ok!(call(1, netuid, b"mine".to_vec()));
+        assert_eq!(SubnetIdentitiesV3::<Test>::get(netuid).unwrap().subnet_name, b"mine".to_vec());
+        System::assert_last_event(Event::SubnetIdentitySet(netuid).into());
+        assert_noop!(call(2, netuid, b"theirs".to_vec()), Error::<Test>::NotSubnetOwner);
+        assert_noop!(call(1, 9, b"none".to_vec()), Error::<Test>::SubnetNotExists);
+        assert_noop!(call(1, netuid, vec![0; 257]), Error::<Test>::InvalidIdentity);
+    });
+}
+
+#[test]
+fn set_identity_needs_a_registered_hotkey_and_valid_lengths() {
+    new_test_ext().execute_with(|| {
+        let set = |who: u8, name: Vec<u8>, image: Vec<u8>| {
+            SubtensorModule::set_identity(signed(who), name, vec![], vec![], image, vec![], vec![], vec![])
+        };
+        assert_noop!(set(2, b"bob".to_vec(), vec![]), Error::<Test>::HotKeyNotRegisteredInNetwork);
+        let netuid = add_subnet(1);
+        register_hotkey(netuid, 2, 22);
+        assert_ok!(set(2, b"bob".to_vec(), vec![1; 1024]));
+        assert_eq!(IdentitiesV2::<Test>::get(account(2)).unwrap().name, b"bob".to_vec());
+        System::assert_last_event(Event::ChainIdentitySet(account(2)).into());
+        assert_noop!(set(2, vec![1; 257], vec![]), Error::<Test>::InvalidIdentity);
+        assert_noop!(set(2, vec![], vec![1; 1025]), Error::<Test>::InvalidIdentity);
+    });
+}

@@ -17,6 +17,7 @@ pub trait WeightInfo {
     fn serve_axon() -> Weight;
     fn serve_axon_tls() -> Weight;
     fn serve_prometheus() -> Weight;
+    fn set_identity() -> Weight;
 }
 
 pub struct SubstrateWeight<T>(PhantomData<T>);
@@ -53,6 +54,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
             .saturating_add(T::DbWeight::get().reads(3))
             .saturating_add(T::DbWeight::get().writes(1))
     }
+    // A coldkey with many hotkeys: their memberships are scanned (bounded by 64 here).
+    fn set_identity() -> Weight {
+        Weight::from_parts(40_000_000, 10_000)
+            .saturating_add(T::DbWeight::get().reads(1 + 64 * 2))
+            .saturating_add(T::DbWeight::get().writes(1))
+    }
 }
 
 impl WeightInfo for () {
@@ -73,5 +80,8 @@ impl WeightInfo for () {
     }
     fn serve_prometheus() -> Weight {
         Weight::from_parts(25_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(3, 1))
+    }
+    fn set_identity() -> Weight {
+        Weight::from_parts(40_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(129, 1))
     }
 }
