@@ -155,3 +155,28 @@ fn existential_deposit_is_500_rao() {
     assert_eq!(ed, EXISTENTIAL_DEPOSIT);
     assert_eq!(EXISTENTIAL_DEPOSIT, 500);
 }
+
+#[test]
+fn free_calls_may_come_from_accounts_without_funds() {
+    use crate::check_nonce::CheckNonce;
+    use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
+    ext("development").execute_with(|| {
+        let hotkey = AccountId::new([7u8; 32]);
+        assert_eq!(
+            CheckNonce::validate_for(&hotkey, 0, false),
+            Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
+        );
+        let (provides, requires) = CheckNonce::validate_for(&hotkey, 0, true).unwrap();
+        assert_eq!(provides.len(), 1);
+        assert!(requires.is_empty());
+        // A funded account behaves as with the stock extension: stale and future nonces.
+        let alice = Sr25519Keyring::Alice.to_account_id();
+        frame_system::Account::<Runtime>::mutate(&alice, |a| a.nonce = 3);
+        assert_eq!(
+            CheckNonce::validate_for(&alice, 2, false),
+            Err(TransactionValidityError::Invalid(InvalidTransaction::Stale))
+        );
+        let (_, requires) = CheckNonce::validate_for(&alice, 5, false).unwrap();
+        assert_eq!(requires.len(), 1);
+    });
+}

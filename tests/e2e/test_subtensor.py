@@ -44,15 +44,12 @@ def test_subnet_lifecycle_through_the_client(dev_node, substrate, alice, fresh_k
     owner, owner_hk = fresh_keys["owner"], fresh_keys["owner_hk"]
     miner_hk, validator_hk = fresh_keys["miner_hk"], fresh_keys["validator_hk"]
 
-    # Fund the owner coldkey, and the hotkey that will serve (hotkeys pay nonce checks).
+    # Fund the owner coldkey only: hotkeys are unfunded, as with real clients.
     submit(substrate, url, alice, "Balances", "transfer_keep_alive",
-           {"dest": owner.ss58_address, "value": 5_000 * TAO})
-    submit(substrate, url, alice, "Balances", "transfer_keep_alive",
-           {"dest": miner_hk.ss58_address, "value": TAO})
+           {"dest": owner.ss58_address, "value": 50_000 * TAO})
 
     assert query(substrate, "NetworksAdded", [0]) is True
     networks = query(substrate, "TotalNetworks", [])
-    lock = 1_000 * TAO  # NetworkMinLockCost on a fresh chain
 
     # Create the subnet.
     head = substrate.get_chain_finalised_head()
@@ -73,8 +70,11 @@ def test_subnet_lifecycle_through_the_client(dev_node, substrate, alice, fresh_k
     assert query(substrate, "IsNetworkMember", [owner_hk.ss58_address, netuid], block) is True
     assert query(substrate, "Tempo", [netuid], block) == 360
     assert query(substrate, "Burn", [netuid], block) == TAO
+    # The lock is at least NetworkMinLockCost (1000 TAO) and doubles with each subnet.
+    lock = query(substrate, "SubnetLocked", [netuid], block)
+    assert lock >= 1_000 * TAO
+    assert query(substrate, "NetworkLastLockCost", [], block) == lock
     assert query(substrate, "SubnetTAO", [netuid], block) == lock
-    assert query(substrate, "SubnetLocked", [netuid], block) == lock
     assert query(substrate, "FirstEmissionBlockNumber", [netuid], block) is None
     fee = [a for (p, e, a) in events if (p, e) == ("TransactionPayment", "TransactionFeePaid")][0]["actual_fee"]
     assert free(substrate, owner.ss58_address, block) == before - lock - fee
@@ -109,7 +109,8 @@ def test_subnet_lifecycle_through_the_client(dev_node, substrate, alice, fresh_k
     assert query(substrate, "SubnetworkN", [netuid], block) == 3
     assert len(query(substrate, "LastUpdate", [netuid], block)) == 3
 
-    # Serve an axon, signed by the hotkey.
+    # Serve an axon, signed by the unfunded hotkey: a free call, so no balance is needed.
+    assert free(substrate, miner_hk.ss58_address, substrate.get_chain_finalised_head()) == 0
     block, _ = submit(substrate, url, miner_hk, "SubtensorModule", "serve_axon", {
         "netuid": netuid, "version": 1, "ip": 0x0A000001, "port": 8091, "ip_type": 4,
         "protocol": 4, "placeholder1": 0, "placeholder2": 0,
@@ -159,7 +160,7 @@ def test_hyperparameters_by_sudo_and_by_owner(dev_node, substrate, alice, fresh_
     owner, stranger = fresh_keys["owner"], fresh_keys["miner"]
     for who in (owner, stranger):
         submit(substrate, url, alice, "Balances", "transfer_keep_alive",
-               {"dest": who.ss58_address, "value": 2_000 * TAO})
+               {"dest": who.ss58_address, "value": 50_000 * TAO})
     _, events = submit(substrate, url, owner, "SubtensorModule", "register_network",
                        {"hotkey": fresh_keys["owner_hk"].ss58_address})
     added = [a for (p, e, a) in events if (p, e) == ("SubtensorModule", "NetworkAdded")][0]
@@ -205,7 +206,7 @@ def test_identities_as_btcli_sets_them(dev_node, substrate, alice, fresh_keys):
     url = dev_node.url
     owner, hotkey = fresh_keys["owner"], fresh_keys["owner_hk"]
     submit(substrate, url, alice, "Balances", "transfer_keep_alive",
-           {"dest": owner.ss58_address, "value": 2_000 * TAO})
+           {"dest": owner.ss58_address, "value": 50_000 * TAO})
     identity = {
         "subnet_name": "tensor test", "github_repo": "https://example.invalid/repo",
         "subnet_contact": "ops@example.invalid", "subnet_url": "https://example.invalid",
