@@ -1,7 +1,6 @@
 //! Coldkey and subnet identities (`economics.md` §6.2): free-form fields with length limits.
 
 use crate::{pallet::*, NetUid};
-use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::DispatchResult};
 
 /// Whether every field of a coldkey identity is within its limit.
@@ -49,18 +48,4 @@ impl<T: Config> Pallet<T> {
         Self::deposit_event(Event::SubnetIdentitySet(netuid));
         Ok(())
     }
-}
-
-/// Builds an identity from the call's arguments.
-#[allow(clippy::too_many_arguments)]
-pub fn chain_identity(
-    name: Vec<u8>,
-    url: Vec<u8>,
-    github_repo: Vec<u8>,
-    image: Vec<u8>,
-    discord: Vec<u8>,
-    description: Vec<u8>,
-    additional: Vec<u8>,
-) -> ChainIdentityV2 {
-    ChainIdentityV2 { name, url, github_repo, image, discord, description, additional }
 }

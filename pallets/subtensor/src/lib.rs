@@ -656,8 +656,7 @@ pub mod pallet {
             additional: Vec<u8>,
         ) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
-            let identity =
-                identity::chain_identity(name, url, github_repo, image, discord, description, additional);
+            let identity = ChainIdentityV2 { name, url, github_repo, image, discord, description, additional };
             Self::do_set_identity(coldkey, identity)
         }
 
