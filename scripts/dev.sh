@@ -7,6 +7,7 @@ cd "$ROOT"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/tensorchain/target}"
 ./scripts/setup.sh
 echo "[dev] building tensorchain (release)"
-cargo build --release --locked -p tensorchain-node
+# All targets, with the same features as scripts/test.sh, so that the two share one build.
+cargo build --release --locked --workspace --all-targets
 echo "[dev] starting: $CARGO_TARGET_DIR/release/tensorchain --dev $*"
 exec "$CARGO_TARGET_DIR/release/tensorchain" --dev --rpc-cors all "$@"

@@ -46,8 +46,11 @@ run_step() {
 
 run_step "setup" ./scripts/setup.sh
 
-run_step "build node (release, with wasm runtime)" \
-    cargo build --release --locked -p tensorchain-node
+# One build of every target (the node binary, test harnesses, benches) with one feature set:
+# building the node alone would unify features differently from `cargo test --workspace`
+# and compile the whole node stack twice.
+run_step "build everything (release, with wasm runtime)" \
+    cargo build --release --locked --workspace --all-targets
 
 # A cargo test run: its "test result" lines count; a run that fails without any counts as one
 # failure (it did not build).
