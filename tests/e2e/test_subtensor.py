@@ -201,6 +201,13 @@ def test_hyperparameters_by_sudo_and_by_owner(dev_node, substrate, alice, fresh_
     assert query(substrate, "CommitRevealWeightsEnabled", [netuid]) is False
     assert query(substrate, "Tempo", [netuid]) == 10
 
+    # btcli's owner path for `tempo`: SubtensorModule.set_tempo, within 360..=50400.
+    block, _ = submit(substrate, url, owner, "SubtensorModule", "set_tempo", {"netuid": netuid, "tempo": 720})
+    assert query(substrate, "Tempo", [netuid], block) == 720
+    block, _ = submit(substrate, url, owner, "SubtensorModule", "set_activity_cutoff_factor",
+                      {"netuid": netuid, "factor_milli": 20_000})
+    assert query(substrate, "ActivityCutoffFactorMilli", [netuid], block) == 20_000
+
 
 def test_identities_as_btcli_sets_them(dev_node, substrate, alice, fresh_keys):
     url = dev_node.url

@@ -94,20 +94,12 @@ pub mod pallet {
             Ok(())
         }
 
-        /// Whether `now` is within `AdminFreezeWindow` blocks before the subnet's next epoch.
-        pub fn in_freeze_window(netuid: NetUid, now: u64) -> bool {
-            let tempo = u64::from(subtensor::Tempo::<T>::get(netuid));
-            if tempo == 0 {
-                return false;
-            }
-            let next = subtensor::LastEpochBlock::<T>::get(netuid).saturating_add(tempo);
-            let window = u64::from(subtensor::AdminFreezeWindow::<T>::get());
-            next.saturating_sub(now) <= window && now <= next
-        }
-
         fn ensure_not_frozen(netuid: NetUid) -> DispatchResult {
             let now = subtensor::Pallet::<T>::current_block();
-            ensure!(!Self::in_freeze_window(netuid, now), Error::<T>::AdminActionProhibitedDuringWeightsWindow);
+            ensure!(
+                !subtensor::Pallet::<T>::in_freeze_window(netuid, now),
+                Error::<T>::AdminActionProhibitedDuringWeightsWindow
+            );
             Ok(())
         }
 

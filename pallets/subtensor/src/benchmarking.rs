@@ -130,5 +130,22 @@ mod benchmarks {
         assert!(IdentitiesV2::<T>::contains_key(&caller));
     }
 
+    #[benchmark]
+    fn set_tempo() {
+        let (netuid, owner) = subnet_with_owner::<T>();
+        AdminFreezeWindow::<T>::put(0);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(owner), netuid, 720);
+        assert_eq!(Tempo::<T>::get(netuid), 720);
+    }
+
+    #[benchmark]
+    fn set_activity_cutoff_factor() {
+        let (netuid, owner) = subnet_with_owner::<T>();
+        #[extrinsic_call]
+        _(RawOrigin::Signed(owner), netuid, 20_000);
+        assert_eq!(ActivityCutoffFactorMilli::<T>::get(netuid), 20_000);
+    }
+
     impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -318,6 +318,10 @@ pub mod pallet {
     pub fn DefaultMinAllowedUids() -> u16 {
         64
     }
+    #[pallet::type_value]
+    pub fn DefaultActivityCutoffFactorMilli() -> u32 {
+        13_889
+    }
 
     /// Blocks before each epoch during which hyperparameters are frozen.
     #[pallet::storage]
@@ -338,6 +342,13 @@ pub mod pallet {
     pub type Kappa<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultKappa>;
     #[pallet::storage]
     pub type MinAllowedUids<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultMinAllowedUids>;
+    /// Activity cutoff as thousandths of the tempo (13 889 ⇒ 5 000 blocks at tempo 360).
+    #[pallet::storage]
+    pub type ActivityCutoffFactorMilli<T> =
+        StorageMap<_, Identity, NetUid, u32, ValueQuery, DefaultActivityCutoffFactorMilli>;
+    /// The block of the owner's last `set_tempo`, for its once-per-360-blocks limit.
+    #[pallet::storage]
+    pub type LastOwnerTempoChange<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
 
     // ----- Neurons -----
 
@@ -492,6 +503,10 @@ pub mod pallet {
         ChainIdentitySet(T::AccountId),
         /// A subnet's owner set its identity.
         SubnetIdentitySet(NetUid),
+        /// A subnet's tempo changed: (netuid, tempo).
+        TempoSet(NetUid, u16),
+        /// A subnet's activity cutoff factor changed: (netuid, factor in thousandths).
+        ActivityCutoffFactorSet(NetUid, u32),
     }
 
     #[pallet::error]
@@ -542,6 +557,14 @@ pub mod pallet {
         Overflow,
         /// An identity field is too long.
         InvalidIdentity,
+        /// Tempo outside 360..=50 400.
+        InvalidTempo,
+        /// The subnet's epoch is too close: hyperparameters are frozen.
+        AdminActionProhibitedDuringWeightsWindow,
+        /// Changed too recently.
+        TxRateLimitExceeded,
+        /// Activity cutoff factor outside 1 000..=50 000.
+        InvalidActivityCutoffFactor,
     }
 
     #[pallet::hooks]
@@ -714,6 +737,31 @@ pub mod pallet {
         pub fn start_call(origin: OriginFor<T>, netuid: NetUid) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_start_call(coldkey, netuid)
+        }
+
+        /// The owner sets the subnet's tempo (360..=50 400 blocks), at most once per 360
+        /// blocks and not in the freeze window before an epoch; the epoch clock restarts.
+        #[pallet::call_index(139)]
+        #[pallet::weight(T::WeightInfo::set_tempo())]
+        pub fn set_tempo(origin: OriginFor<T>, netuid: NetUid, tempo: u16) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_set_tempo(coldkey, netuid, tempo)
+        }
+
+        /// The owner (or root) sets the activity cutoff in thousandths of the tempo.
+        #[pallet::call_index(140)]
+        #[pallet::weight(T::WeightInfo::set_activity_cutoff_factor())]
+        pub fn set_activity_cutoff_factor(origin: OriginFor<T>, netuid: NetUid, factor_milli: u32) -> DispatchResult {
+            let is_root = ensure_root(origin.clone()).is_ok();
+            ensure!(Self::if_subnet_exist(netuid), Error::<T>::SubnetNotExists);
+            if !is_root {
+                let coldkey = ensure_signed(origin)?;
+                ensure!(SubnetOwner::<T>::get(netuid) == coldkey, Error::<T>::NotSubnetOwner);
+            }
+            ensure!((1_000..=50_000).contains(&factor_milli), Error::<T>::InvalidActivityCutoffFactor);
+            ActivityCutoffFactorMilli::<T>::insert(netuid, factor_milli);
+            Self::deposit_event(Event::ActivityCutoffFactorSet(netuid, factor_milli));
+            Ok(())
         }
 
         /// `burned_register` that fails if the burn is above `limit_price`.

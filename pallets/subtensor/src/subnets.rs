@@ -9,6 +9,9 @@ use tensorchain_economics::{emission::block_emission_for_issuance, lock::network
 /// 1.26 as U64F64 bits, rounded up so that 1 TAO bumps to exactly 1.26 TAO (as upstream's
 /// float-initialised constant does): the default registration-burn multiplier.
 pub const BURN_INCREASE_MULT_BITS: u128 = (126u128 << 64).div_ceil(100);
+/// The tempo bounds for a subnet owner (root may set any tempo).
+pub const MIN_OWNER_TEMPO: u16 = 360;
+pub const MAX_OWNER_TEMPO: u16 = 50_400;
 /// A new subnet's registration burn: 1 TAO.
 pub const NEW_SUBNET_BURN: TaoBalance = 1_000_000_000;
 
@@ -159,6 +162,34 @@ impl<T: Config> Pallet<T> {
         FirstEmissionBlockNumber::<T>::insert(netuid, first);
         SubtokenEnabled::<T>::insert(netuid, true);
         Self::deposit_event(Event::FirstEmissionBlockNumberSet(netuid, first));
+        Ok(())
+    }
+
+    /// Whether `now` is within `AdminFreezeWindow` blocks before the subnet's next epoch,
+    /// when hyperparameters may not change.
+    pub fn in_freeze_window(netuid: NetUid, now: u64) -> bool {
+        let tempo = u64::from(Tempo::<T>::get(netuid));
+        if tempo == 0 {
+            return false;
+        }
+        let next = LastEpochBlock::<T>::get(netuid).saturating_add(tempo);
+        let window = u64::from(AdminFreezeWindow::<T>::get());
+        now <= next && next.saturating_sub(now) <= window
+    }
+
+    /// The owner's `set_tempo` (§6.2).
+    pub fn do_set_tempo(coldkey: T::AccountId, netuid: NetUid, tempo: u16) -> Result<(), DispatchError> {
+        ensure!(Self::if_subnet_exist(netuid), Error::<T>::SubnetNotExists);
+        ensure!(SubnetOwner::<T>::get(netuid) == coldkey, Error::<T>::NotSubnetOwner);
+        ensure!((MIN_OWNER_TEMPO..=MAX_OWNER_TEMPO).contains(&tempo), Error::<T>::InvalidTempo);
+        let now = Self::current_block();
+        ensure!(!Self::in_freeze_window(netuid, now), Error::<T>::AdminActionProhibitedDuringWeightsWindow);
+        let last = LastOwnerTempoChange::<T>::get(netuid);
+        ensure!(last == 0 || now.saturating_sub(last) >= u64::from(MIN_OWNER_TEMPO), Error::<T>::TxRateLimitExceeded);
+        Tempo::<T>::insert(netuid, tempo);
+        LastEpochBlock::<T>::insert(netuid, now);
+        LastOwnerTempoChange::<T>::insert(netuid, now);
+        Self::deposit_event(Event::TempoSet(netuid, tempo));
         Ok(())
     }
 

@@ -495,3 +495,52 @@ fn set_identity_needs_a_registered_hotkey_and_valid_lengths() {
         assert_noop!(set(2, vec![], vec![1; 1025]), Error::<Test>::InvalidIdentity);
     });
 }
+
+#[test]
+fn the_owner_sets_the_tempo_within_bounds_and_limits() {
+    new_test_ext().execute_with(|| {
+        let netuid = add_subnet(1);
+        AdminFreezeWindow::<Test>::put(0);
+        assert_noop!(SubtensorModule::set_tempo(signed(2), netuid, 720), Error::<Test>::NotSubnetOwner);
+        assert_noop!(SubtensorModule::set_tempo(signed(1), netuid, 359), Error::<Test>::InvalidTempo);
+        assert_noop!(SubtensorModule::set_tempo(signed(1), netuid, 50_401), Error::<Test>::InvalidTempo);
+        assert_noop!(SubtensorModule::set_tempo(signed(1), 9, 720), Error::<Test>::SubnetNotExists);
+        run_to_block(5);
+        assert_ok!(SubtensorModule::set_tempo(signed(1), netuid, 720));
+        assert_eq!(Tempo::<Test>::get(netuid), 720);
+        assert_eq!(LastEpochBlock::<Test>::get(netuid), 5);
+        System::assert_last_event(Event::TempoSet(netuid, 720).into());
+        // Once per 360 blocks.
+        assert_noop!(SubtensorModule::set_tempo(signed(1), netuid, 800), Error::<Test>::TxRateLimitExceeded);
+        // The freeze window before the next epoch (at 5 + 720 = 725).
+        AdminFreezeWindow::<Test>::put(10);
+        run_to_block(720);
+        assert_noop!(
+            SubtensorModule::set_tempo(signed(1), netuid, 800),
+            Error::<Test>::AdminActionProhibitedDuringWeightsWindow
+        );
+    });
+}
+
+#[test]
+fn activity_cutoff_factor_by_owner_or_root() {
+    new_test_ext().execute_with(|| {
+        let netuid = add_subnet(1);
+        assert_eq!(ActivityCutoffFactorMilli::<Test>::get(netuid), 13_889);
+        assert_ok!(SubtensorModule::set_activity_cutoff_factor(signed(1), netuid, 2_000));
+        assert_eq!(ActivityCutoffFactorMilli::<Test>::get(netuid), 2_000);
+        assert_ok!(SubtensorModule::set_activity_cutoff_factor(RuntimeOrigin::root(), netuid, 50_000));
+        assert_noop!(
+            SubtensorModule::set_activity_cutoff_factor(signed(2), netuid, 2_000),
+            Error::<Test>::NotSubnetOwner
+        );
+        assert_noop!(
+            SubtensorModule::set_activity_cutoff_factor(signed(1), netuid, 999),
+            Error::<Test>::InvalidActivityCutoffFactor
+        );
+        assert_noop!(
+            SubtensorModule::set_activity_cutoff_factor(signed(1), netuid, 50_001),
+            Error::<Test>::InvalidActivityCutoffFactor
+        );
+    });
+}

@@ -18,6 +18,8 @@ pub trait WeightInfo {
     fn serve_axon_tls() -> Weight;
     fn serve_prometheus() -> Weight;
     fn set_identity() -> Weight;
+    fn set_tempo() -> Weight;
+    fn set_activity_cutoff_factor() -> Weight;
 }
 
 pub struct SubstrateWeight<T>(PhantomData<T>);
@@ -60,6 +62,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
             .saturating_add(T::DbWeight::get().reads(1 + 64 * 2))
             .saturating_add(T::DbWeight::get().writes(1))
     }
+    fn set_tempo() -> Weight {
+        Weight::from_parts(20_000_000, 4_000)
+            .saturating_add(T::DbWeight::get().reads(6))
+            .saturating_add(T::DbWeight::get().writes(3))
+    }
+    fn set_activity_cutoff_factor() -> Weight {
+        Weight::from_parts(15_000_000, 4_000)
+            .saturating_add(T::DbWeight::get().reads(2))
+            .saturating_add(T::DbWeight::get().writes(1))
+    }
 }
 
 impl WeightInfo for () {
@@ -83,5 +95,11 @@ impl WeightInfo for () {
     }
     fn set_identity() -> Weight {
         Weight::from_parts(40_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(129, 1))
+    }
+    fn set_tempo() -> Weight {
+        Weight::from_parts(20_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(6, 3))
+    }
+    fn set_activity_cutoff_factor() -> Weight {
+        Weight::from_parts(15_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(2, 1))
     }
 }
