@@ -25,10 +25,13 @@ def pytest_configure(config):
 @pytest.fixture(scope="module")
 def dev_node():
     """One `--dev` node for a module's tests, sealing a block every 100 ms to keep tests quick."""
-    node = Node(["--dev", "--sealing", "100"], name="dev").start()
-    node.wait_for_finalized(1)
-    yield node
-    node.cleanup()
+    node = Node(["--dev", "--sealing", "100"], name="dev")
+    try:
+        node.start()
+        node.wait_for_finalized(1)
+        yield node
+    finally:
+        node.cleanup()
 
 
 @pytest.fixture

@@ -96,7 +96,11 @@ class Node:
         ]
         log = open(self.log_path, "ab")
         self.proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
-        self.wait_ready(timeout)
+        try:
+            self.wait_ready(timeout)
+        except Exception:
+            self.kill()
+            raise
         return self
 
     def wait_ready(self, timeout: float):

@@ -18,16 +18,20 @@ BOB_NODE_KEY = "0000000000000000000000000000000000000000000000000000000000000002
 
 @pytest.fixture(scope="module")
 def network():
-    alice = Node(["--chain", "local", "--alice", "--validator", "--node-key", ALICE_NODE_KEY],
-                 name="alice").start()
-    boot = f"/ip4/127.0.0.1/tcp/{alice.p2p_port}/p2p/{alice.peer_id()}"
-    bob = Node(["--chain", "local", "--bob", "--validator", "--node-key", BOB_NODE_KEY, "--bootnodes", boot],
-               name="bob").start()
-    full = Node(["--chain", "local", "--name", "follower", "--bootnodes", boot], name="full").start()
-    nodes = {"alice": alice, "bob": bob, "full": full}
-    yield nodes
-    for node in nodes.values():
-        node.cleanup()
+    nodes = {}
+    try:
+        nodes["alice"] = Node(["--chain", "local", "--alice", "--validator", "--node-key", ALICE_NODE_KEY],
+                              name="alice").start()
+        boot = f"/ip4/127.0.0.1/tcp/{nodes['alice'].p2p_port}/p2p/{nodes['alice'].peer_id()}"
+        nodes["bob"] = Node(["--chain", "local", "--bob", "--validator", "--node-key", BOB_NODE_KEY,
+                             "--bootnodes", boot], name="bob").start()
+        nodes["full"] = Node(["--chain", "local", "--name", "follower", "--bootnodes", boot],
+                             name="full").start()
+        yield nodes
+    finally:
+        # Also when a node fails to start: none may outlive the test.
+        for node in nodes.values():
+            node.cleanup()
 
 
 def test_three_nodes_connect_and_finalize(network):
