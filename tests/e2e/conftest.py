@@ -51,6 +51,10 @@ def bob():
     return Keypair.create_from_uri("//Bob")
 
 
+def free_balance(substrate, address: str, block_hash: str) -> int:
+    return substrate.query("System", "Account", [address], block_hash=block_hash).value["data"]["free"]
+
+
 def submit_and_watch(url: str, extrinsic_hex: str, until: str = "finalized", timeout: float = 60):
     """Submits through `author_submitAndWatchExtrinsic` and returns every status received,
     in order, up to `until` (or an error/terminal status). Raises on an RPC error."""

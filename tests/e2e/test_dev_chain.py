@@ -9,14 +9,10 @@ import time
 import pytest
 from bittensor_wallet import Keypair
 
-from conftest import SubmitError, submit_and_watch
+from conftest import SubmitError, free_balance, submit_and_watch
 from harness import Node
 
 TAO = 10**9
-
-
-def free_balance(substrate, address: str, block_hash: str) -> int:
-    return substrate.query("System", "Account", [address], block_hash=block_hash).value["data"]["free"]
 
 
 def total_issuance(substrate, block_hash: str) -> int:

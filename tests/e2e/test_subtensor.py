@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from bittensor_wallet import Keypair
 
-from conftest import SubmitError, submit_and_watch
+from conftest import free_balance as free
+from conftest import submit_and_watch
 
 TAO = 10**9
 
@@ -29,8 +30,20 @@ def query(substrate, name, params, block=None):
     return substrate.query("SubtensorModule", name, params, block_hash=block).value
 
 
-def free(substrate, address, block):
-    return substrate.query("System", "Account", [address], block_hash=block).value["data"]["free"]
+def failing(substrate, signer, module, function, params):
+    """Submits as the SDK does; returns the error name its receipt reports and the block."""
+    call = substrate.compose_call(module, function, params)
+    xt = substrate.create_signed_extrinsic(call=call, keypair=signer)
+    receipt = substrate.submit_extrinsic(xt, wait_for_inclusion=True, wait_for_finalization=True)
+    assert receipt.is_success is False
+    return receipt.error_message["name"], receipt.block_hash
+
+
+def new_netuid(events):
+    """The netuid of a `NetworkAdded` event (positional, as clients read it)."""
+    added = [a for (p, e, a) in events if (p, e) == ("SubtensorModule", "NetworkAdded")]
+    assert len(added) == 1
+    return added[0][0] if isinstance(added[0], (list, tuple)) else list(added[0].values())[0]
 
 
 @pytest.fixture
@@ -56,9 +69,7 @@ def test_subnet_lifecycle_through_the_client(dev_node, substrate, alice, fresh_k
     before = free(substrate, owner.ss58_address, head)
     block, events = submit(substrate, url, owner, "SubtensorModule", "register_network",
                            {"hotkey": owner_hk.ss58_address})
-    added = [a for (p, e, a) in events if (p, e) == ("SubtensorModule", "NetworkAdded")]
-    assert len(added) == 1
-    netuid = added[0][0] if isinstance(added[0], (list, tuple)) else list(added[0].values())[0]
+    netuid = new_netuid(events)
     assert netuid == networks  # the netuid is TotalNetworks − 1 after registration
     assert query(substrate, "TotalNetworks", [], block) == networks + 1
     assert query(substrate, "NetworksAdded", [netuid], block) is True
@@ -133,25 +144,20 @@ def test_bad_subtensor_calls_fail_with_named_errors(dev_node, substrate, fresh_k
     head = substrate.get_chain_finalised_head()
     networks = query(substrate, "TotalNetworks", [], head)
 
-    def failing(function, params):
-        """Submits as the SDK does and returns the error name its receipt reports."""
-        call = substrate.compose_call("SubtensorModule", function, params)
-        xt = substrate.create_signed_extrinsic(call=call, keypair=poor)
-        receipt = substrate.submit_extrinsic(xt, wait_for_inclusion=True, wait_for_finalization=True)
-        assert receipt.is_success is False
-        return receipt.error_message["name"], receipt.block_hash
+    def subtensor_failing(function, params):
+        return failing(substrate, poor, "SubtensorModule", function, params)
 
-    name, block = failing("register_network", {"hotkey": fresh_keys["owner_hk"].ss58_address})
+    name, block = subtensor_failing("register_network", {"hotkey": fresh_keys["owner_hk"].ss58_address})
     assert name == "NotEnoughBalanceToLockSubnet"
     assert query(substrate, "TotalNetworks", [], block) == networks
     assert query(substrate, "Owner", [fresh_keys["owner_hk"].ss58_address], block) == \
         "5C4hrfjw9DjXZTzV3MwzrrAr9P1MJhSrvWGWqi1eSuyUpnhM"  # the all-zero account: unset
 
-    name, _ = failing("burned_register", {"netuid": 999, "hotkey": fresh_keys["miner_hk"].ss58_address})
+    name, _ = subtensor_failing("burned_register", {"netuid": 999, "hotkey": fresh_keys["miner_hk"].ss58_address})
     assert name == "SubnetNotExists"
-    name, _ = failing("burned_register", {"netuid": 0, "hotkey": fresh_keys["miner_hk"].ss58_address})
+    name, _ = subtensor_failing("burned_register", {"netuid": 0, "hotkey": fresh_keys["miner_hk"].ss58_address})
     assert name == "RegistrationNotPermittedOnRootSubnet"
-    name, _ = failing("start_call", {"netuid": 999})
+    name, _ = subtensor_failing("start_call", {"netuid": 999})
     assert name == "SubnetNotExists"
 
 
@@ -163,8 +169,7 @@ def test_hyperparameters_by_sudo_and_by_owner(dev_node, substrate, alice, fresh_
                {"dest": who.ss58_address, "value": 50_000 * TAO})
     _, events = submit(substrate, url, owner, "SubtensorModule", "register_network",
                        {"hotkey": fresh_keys["owner_hk"].ss58_address})
-    added = [a for (p, e, a) in events if (p, e) == ("SubtensorModule", "NetworkAdded")][0]
-    netuid = added[0] if isinstance(added, (list, tuple)) else list(added.values())[0]
+    netuid = new_netuid(events)
 
     def sudo(function, params):
         inner = substrate.compose_call("AdminUtils", function, params)
@@ -186,18 +191,14 @@ def test_hyperparameters_by_sudo_and_by_owner(dev_node, substrate, alice, fresh_
     assert query(substrate, "CommitRevealWeightsEnabled", [netuid], block) is False
 
     # Someone else may not, and a value out of range is refused with a named error.
-    def failing(signer, function, params):
-        call = substrate.compose_call("AdminUtils", function, params)
-        xt = substrate.create_signed_extrinsic(call=call, keypair=signer)
-        receipt = substrate.submit_extrinsic(xt, wait_for_inclusion=True, wait_for_finalization=True)
-        assert receipt.is_success is False
-        return receipt.error_message["name"]
+    def admin_failing(signer, function, params):
+        return failing(substrate, signer, "AdminUtils", function, params)[0]
 
-    assert failing(stranger, "sudo_set_commit_reveal_weights_enabled",
-                   {"netuid": netuid, "enabled": True}) == "BadOrigin"
-    assert failing(owner, "sudo_set_max_allowed_uids",
-                   {"netuid": netuid, "max_allowed_uids": 1000}) == "MaxAllowedUidsNotAllowed"
-    assert failing(owner, "sudo_set_tempo", {"netuid": netuid, "tempo": 20}) == "BadOrigin"
+    assert admin_failing(stranger, "sudo_set_commit_reveal_weights_enabled",
+                         {"netuid": netuid, "enabled": True}) == "BadOrigin"
+    assert admin_failing(owner, "sudo_set_max_allowed_uids",
+                         {"netuid": netuid, "max_allowed_uids": 1000}) == "MaxAllowedUidsNotAllowed"
+    assert admin_failing(owner, "sudo_set_tempo", {"netuid": netuid, "tempo": 20}) == "BadOrigin"
     assert query(substrate, "CommitRevealWeightsEnabled", [netuid]) is False
     assert query(substrate, "Tempo", [netuid]) == 10
 
@@ -221,8 +222,7 @@ def test_identities_as_btcli_sets_them(dev_node, substrate, alice, fresh_keys):
     }
     block, events = submit(substrate, url, owner, "SubtensorModule", "register_network_with_identity",
                            {"hotkey": hotkey.ss58_address, "identity": identity})
-    added = [a for (p, e, a) in events if (p, e) == ("SubtensorModule", "NetworkAdded")][0]
-    netuid = added[0] if isinstance(added, (list, tuple)) else list(added.values())[0]
+    netuid = new_netuid(events)
     stored = query(substrate, "SubnetIdentitiesV3", [netuid], block)
     assert stored["subnet_name"] in ("tensor test", "0x" + b"tensor test".hex())
     assert stored["description"] in ("an end-to-end subnet", "0x" + b"an end-to-end subnet".hex())

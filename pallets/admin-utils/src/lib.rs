@@ -292,8 +292,7 @@ pub mod pallet {
             ensure_root(origin)?;
             Self::ensure_subnet(netuid)?;
             Self::ensure_not_frozen(netuid)?;
-            subtensor::Tempo::<T>::insert(netuid, tempo);
-            subtensor::LastEpochBlock::<T>::insert(netuid, subtensor::Pallet::<T>::current_block());
+            subtensor::Pallet::<T>::restart_tempo(netuid, tempo, subtensor::Pallet::<T>::current_block());
             Ok(())
         }
 
@@ -364,11 +363,7 @@ pub mod pallet {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::BurnHalfLife)?;
             ensure!(netuid != ROOT_NETUID, Error::<T>::NotPermittedOnRootSubnet);
             ensure!((1..=36_100).contains(&burn_half_life), Error::<T>::InvalidBurnHalfLife);
-            subtensor::BurnHalfLife::<T>::insert(netuid, burn_half_life);
-            subtensor::BurnDecayFactor::<T>::insert(
-                netuid,
-                tensorchain_economics::burn::half_life_factor(u32::from(burn_half_life)),
-            );
+            subtensor::Pallet::<T>::set_burn_half_life(netuid, burn_half_life);
             Self::record(owner, netuid, Hyperparameter::BurnHalfLife);
             Ok(())
         }

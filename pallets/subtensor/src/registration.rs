@@ -88,12 +88,7 @@ impl<T: Config> Pallet<T> {
     fn bumped_burn(netuid: NetUid, burn: TaoBalance) -> TaoBalance {
         let mult = BurnIncreaseMult::<T>::get(netuid);
         let bumped = U64F64::from_num(burn).saturating_mul(mult).saturating_to_num::<u64>();
-        let (min, max) = (MinBurn::<T>::get(netuid), MaxBurn::<T>::get(netuid));
-        if max < min {
-            min
-        } else {
-            bumped.clamp(min, max)
-        }
+        burn::clamp(bumped, MinBurn::<T>::get(netuid), MaxBurn::<T>::get(netuid))
     }
 
     /// Gives `hotkey` the next uid on `netuid` with default per-uid values.

@@ -90,10 +90,7 @@ impl<T: Config> Pallet<T> {
         // Stagger epochs across subnets (`yuma.md` §2.1 step 7).
         let stagger = u64::from(netuid).checked_rem(u64::from(tempo)).unwrap_or(0);
         LastEpochBlock::<T>::insert(netuid, now.saturating_sub(stagger));
-        BurnDecayFactor::<T>::insert(
-            netuid,
-            tensorchain_economics::burn::half_life_factor(u32::from(BurnHalfLife::<T>::get(netuid))),
-        );
+        Self::set_burn_half_life(netuid, BurnHalfLife::<T>::get(netuid));
     }
 
     /// `register_network` (§6.1): checks, lock, netuid, hyperparameters, owner hotkey as uid 0,
@@ -186,11 +183,23 @@ impl<T: Config> Pallet<T> {
         ensure!(!Self::in_freeze_window(netuid, now), Error::<T>::AdminActionProhibitedDuringWeightsWindow);
         let last = LastOwnerTempoChange::<T>::get(netuid);
         ensure!(last == 0 || now.saturating_sub(last) >= u64::from(MIN_OWNER_TEMPO), Error::<T>::TxRateLimitExceeded);
-        Tempo::<T>::insert(netuid, tempo);
-        LastEpochBlock::<T>::insert(netuid, now);
+        Self::restart_tempo(netuid, tempo, now);
         LastOwnerTempoChange::<T>::insert(netuid, now);
         Self::deposit_event(Event::TempoSet(netuid, tempo));
         Ok(())
+    }
+
+    /// Sets a subnet's tempo and restarts its epoch clock at `now` (owner and root paths).
+    pub fn restart_tempo(netuid: NetUid, tempo: u16, now: u64) {
+        Tempo::<T>::insert(netuid, tempo);
+        LastEpochBlock::<T>::insert(netuid, now);
+    }
+
+    /// Sets a subnet's burn half-life together with its cached decay factor, so that the two
+    /// never disagree.
+    pub fn set_burn_half_life(netuid: NetUid, half_life: u16) {
+        BurnHalfLife::<T>::insert(netuid, half_life);
+        BurnDecayFactor::<T>::insert(netuid, tensorchain_economics::burn::half_life_factor(u32::from(half_life)));
     }
 
     /// Records `coldkey` as `hotkey`'s owner the first time the hotkey is seen.

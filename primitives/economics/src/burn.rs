@@ -36,8 +36,9 @@ pub fn half_life_factor(h: u32) -> u64 {
     lo
 }
 
+/// `x` clamped to [min, max]; `min` when the bounds are inverted.
 #[inline]
-fn clamp(x: u64, min: u64, max: u64) -> u64 {
+pub fn clamp(x: u64, min: u64, max: u64) -> u64 {
     if max < min {
         return min;
     }
