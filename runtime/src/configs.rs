@@ -3,14 +3,14 @@
 use crate::{
     AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, OriginCaller, PalletInfo,
     Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-    RuntimeTask, System, EXISTENTIAL_DEPOSIT, MILLI_TAO, SLOT_DURATION, SS58_PREFIX, VERSION,
+    RuntimeTask, SubtensorModule, Swap, System, EXISTENTIAL_DEPOSIT, MILLI_TAO, SLOT_DURATION, SS58_PREFIX, VERSION,
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
     derive_impl, parameter_types,
     traits::{
         fungible::{Balanced, Credit},
-        ConstBool, ConstU32, ConstU64, ConstU8, FindAuthor, InstanceFilter, OnUnbalanced,
+        ConstBool, ConstU16, ConstU32, ConstU64, ConstU8, FindAuthor, InstanceFilter, OnUnbalanced,
         VariantCountOf,
     },
     weights::{
@@ -245,7 +245,10 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
             ProxyType::Any => true,
             ProxyType::NonTransfer => !matches!(
                 call,
-                RuntimeCall::Balances(..) | RuntimeCall::Sudo(..) | RuntimeCall::Multisig(..)
+                RuntimeCall::Balances(..)
+                    | RuntimeCall::Sudo(..)
+                    | RuntimeCall::Multisig(..)
+                    | RuntimeCall::SubtensorModule(pallet_subtensor::Call::transfer_stake { .. })
             ),
             ProxyType::Transfer => matches!(call, RuntimeCall::Balances(..)),
             ProxyType::Governance => matches!(call, RuntimeCall::Sudo(..)),
@@ -287,6 +290,22 @@ parameter_types! {
     /// One day of blocks between subnet registrations.
     pub const InitialNetworkRateLimit: u64 = 7_200;
     pub const InitialSubnetLimit: u16 = 128;
+    pub const BurnPalletId: frame_support::PalletId = frame_support::PalletId(*b"burntnsr");
+}
+
+/// The current block's author, for swap fees.
+pub struct CurrentBlockAuthor;
+impl frame_support::traits::Get<Option<AccountId>> for CurrentBlockAuthor {
+    fn get() -> Option<AccountId> {
+        block_author()
+    }
+}
+
+impl pallet_subtensor_swap::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type SubnetInfo = SubtensorModule;
+    type MaxFeeRate = ConstU16<10_000>;
+    type WeightInfo = pallet_subtensor_swap::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_subtensor::Config for Runtime {
@@ -297,6 +316,9 @@ impl pallet_subtensor::Config for Runtime {
     type InitialNetworkLockReductionInterval = InitialNetworkLockReductionInterval;
     type InitialNetworkRateLimit = InitialNetworkRateLimit;
     type InitialSubnetLimit = InitialSubnetLimit;
+    type SwapInterface = Swap;
+    type BlockAuthor = CurrentBlockAuthor;
+    type BurnPalletId = BurnPalletId;
     type WeightInfo = pallet_subtensor::weights::SubstrateWeight<Runtime>;
 }
 

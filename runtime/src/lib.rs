@@ -64,7 +64,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
     authoring_version: 1,
     // Clients cache decoded metadata per spec_version for a whole process: bump it on every
     // metadata change and never reuse a value.
-    spec_version: 104,
+    spec_version: 105,
     impl_version: 1,
     apis: apis::RUNTIME_API_VERSIONS,
     // Signed into every transaction: bump it whenever a call's encoding changes.
@@ -185,4 +185,7 @@ mod runtime {
 
     #[runtime::pallet_index(19)]
     pub type AdminUtils = pallet_admin_utils;
+
+    #[runtime::pallet_index(28)]
+    pub type Swap = pallet_subtensor_swap;
 }

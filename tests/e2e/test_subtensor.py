@@ -233,3 +233,56 @@ def test_identities_as_btcli_sets_them(dev_node, substrate, alice, fresh_keys):
     })
     mine = query(substrate, "IdentitiesV2", [owner.ss58_address], block)
     assert mine["name"] in ("owner", "0x" + b"owner".hex())
+
+
+def test_symbol_trigger_epoch_and_dissolve(dev_node, substrate, alice, fresh_keys):
+    url = dev_node.url
+    owner, owner_hk = fresh_keys["owner"], fresh_keys["owner_hk"]
+    submit(substrate, url, alice, "Balances", "transfer_keep_alive",
+           {"dest": owner.ss58_address, "value": 50_000 * TAO})
+    block, events = submit(substrate, url, owner, "SubtensorModule", "register_network",
+                           {"hotkey": owner_hk.ss58_address})
+    netuid = new_netuid(events)
+
+    # A new subnet gets its own symbol, not root's tau; the owner picks another listed one.
+    symbol = query(substrate, "TokenSymbol", [netuid], block)
+    symbol = bytes.fromhex(symbol[2:]).decode() if symbol.startswith("0x") else symbol
+    assert len(symbol) == 1 and symbol != "\U0001D70F"
+    runic = "\u16E5"  # the last symbol of the list
+    block, events = submit(substrate, url, owner, "SubtensorModule", "update_symbol",
+                           {"netuid": netuid, "symbol": "0x" + runic.encode().hex()})
+    stored = query(substrate, "TokenSymbol", [netuid], block)
+    assert stored in (runic, "0x" + runic.encode().hex())
+    name, _ = failing(substrate, owner, "SubtensorModule", "update_symbol",
+                      {"netuid": netuid, "symbol": "0x" + b"Z".hex()})
+    assert name == "SymbolDoesNotExist"
+
+    # trigger_epoch needs commit-reveal off; the epoch is then due a freeze window from now.
+    name, _ = failing(substrate, owner, "SubtensorModule", "trigger_epoch", {"netuid": netuid})
+    assert name == "CommitRevealEnabled"
+    submit(substrate, url, owner, "AdminUtils", "sudo_set_commit_reveal_weights_enabled",
+           {"netuid": netuid, "enabled": False})
+    block, events = submit(substrate, url, owner, "SubtensorModule", "trigger_epoch", {"netuid": netuid})
+    number = int(substrate.get_block_header(block)["header"]["number"])
+    window = query(substrate, "AdminFreezeWindow", [], block)
+    assert query(substrate, "PendingEpochAt", [netuid], block) == number + window
+    assert ("SubtensorModule", "EpochTriggered") in [(p, e) for (p, e, _) in events]
+
+    # Root dissolves it: with no stakers the whole pool is recycled, and the subnet is gone.
+    head = substrate.get_chain_finalised_head()
+    pool_account_tao = query(substrate, "SubnetTAO", [netuid], head)
+    issuance = query(substrate, "TotalIssuance", [], head)
+    inner = substrate.compose_call("SubtensorModule", "root_dissolve_network", {"netuid": netuid})
+    block, events = submit(substrate, url, alice, "Sudo", "sudo", {"call": inner})
+    sudid = [a for (p, e, a) in events if (p, e) == ("Sudo", "Sudid")][0]
+    assert "Ok" in str(sudid), sudid
+    assert ("SubtensorModule", "NetworkRemoved") in [(p, e) for (p, e, _) in events]
+    assert query(substrate, "NetworksAdded", [netuid], block) is False
+    assert query(substrate, "SubnetOwner", [netuid], block) == "5C4hrfjw9DjXZTzV3MwzrrAr9P1MJhSrvWGWqi1eSuyUpnhM"
+    assert query(substrate, "Uids", [netuid, owner_hk.ss58_address], block) is None
+    # The subnet account held the pool plus the registration fee it kept.
+    recycled = issuance - query(substrate, "TotalIssuance", [], block)
+    fees = sum(a["actual_fee"] for (p, e, a) in events if (p, e) == ("TransactionPayment", "TransactionFeePaid"))
+    assert recycled >= pool_account_tao and fees >= 0
+    assert query(substrate, "TotalIssuance", [], block) == \
+        substrate.query("Balances", "TotalIssuance", [], block_hash=block).value

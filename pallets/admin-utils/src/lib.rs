@@ -9,6 +9,8 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
 pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -28,7 +30,7 @@ pub mod pallet {
     use frame_support::pallet_prelude::*;
     use frame_system::pallet_prelude::*;
     use pallet_subtensor::{self as subtensor, NetUid, TaoBalance, ROOT_NETUID};
-    use substrate_fixed::types::U64F64;
+    use substrate_fixed::types::{I96F32, U64F64};
 
     /// Which hyperparameter an owner changed, for the per-parameter rate limit.
     #[derive(Encode, Decode, DecodeWithMemTracking, Clone, Copy, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
@@ -42,6 +44,25 @@ pub mod pallet {
         MaxBurn,
         BurnHalfLife,
         BurnIncreaseMult,
+        MaxDifficulty,
+        WeightsVersionKey,
+        AdjustmentAlpha,
+        Rho,
+        ActivityCutoff,
+        BondsMovingAverage,
+        LiquidAlphaEnabled,
+        AlphaValues,
+        RevealPeriodEpochs,
+        BondsPenalty,
+        TransferToggle,
+        AlphaSigmoidSteepness,
+        Yuma3Enabled,
+        BondsResetEnabled,
+        ImmuneOwnerUidsLimit,
+        MechanismCount,
+        MechanismEmissionSplit,
+        RecycleOrBurn,
+        MinChildkeyTake,
     }
 
     #[pallet::pallet]
@@ -79,7 +100,40 @@ pub mod pallet {
         InvalidBurnHalfLife,
         /// The multiplier must be between 1 and 3.
         InvalidBurnIncreaseMult,
+        /// Proof-of-work registration no longer exists.
+        POWRegistrationDisabled,
+        /// This call is deprecated and does nothing.
+        Deprecated,
+        /// The activity cutoff is below `MinActivityCutoff`.
+        ActivityCutoffTooLow,
+        /// Liquid alpha's bounds must satisfy 0 < low <= high.
+        InvalidAlphaValues,
+        /// The reveal period must be 1..=100 epochs.
+        RevealPeriodOutOfBounds,
+        /// Only root may set a negative sigmoid steepness.
+        NegativeSigmoidSteepness,
+        /// The owner's immune uids must number 1..=10.
+        InvalidImmuneNeuronLimit,
+        /// The mechanism count must be 1..=MaxMechanismCount.
+        InvalidMechanismCount,
+        /// The split needs one share per mechanism summing to 65 535.
+        InvalidMechanismEmissionSplit,
+        /// The take is outside [MinChildkeyTake, MaxChildkeyTake].
+        InvalidChildkeyTake,
+        /// The minimum must not exceed the maximum or the current number of uids.
+        MinAllowedUidsNotAllowed,
+        /// At least one epoch must be allowed per block.
+        InvalidMaxEpochsPerBlock,
+        /// The owner hotkey was changed too recently.
+        OwnerHotkeyRateLimitExceeded,
     }
+
+    /// The block of the last change of a subnet's owner hotkey (one per 50 400 blocks).
+    #[pallet::storage]
+    pub type LastOwnerHotkeyChange<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+    /// Blocks between two changes of a subnet's owner hotkey.
+    pub const OWNER_HOTKEY_RATE_LIMIT: u64 = 50_400;
 
     /// The largest subnet allowed.
     pub const MAX_UIDS: u16 = 256;
@@ -117,8 +171,11 @@ pub mod pallet {
             ensure!(subtensor::SubnetOwner::<T>::get(netuid) == who, Error::<T>::BadOrigin);
             let now = subtensor::Pallet::<T>::current_block();
             let last = LastOwnerUpdate::<T>::get(netuid, param);
-            let limit = u64::from(subtensor::OwnerHyperparamRateLimit::<T>::get())
-                .saturating_mul(u64::from(subtensor::Tempo::<T>::get(netuid)));
+            let tempos = match param {
+                Hyperparameter::WeightsVersionKey => subtensor::WeightsVersionKeyRateLimit::<T>::get(),
+                _ => u64::from(subtensor::OwnerHyperparamRateLimit::<T>::get()),
+            };
+            let limit = tempos.saturating_mul(u64::from(subtensor::Tempo::<T>::get(netuid)));
             ensure!(last == 0 || now.saturating_sub(last) >= limit, Error::<T>::TxRateLimitExceeded);
             Ok(true)
         }
@@ -135,6 +192,26 @@ pub mod pallet {
             Self::ensure_subnet(netuid)?;
             Self::ensure_not_frozen(netuid)?;
             Ok(is_owner)
+        }
+
+        /// Root, or the subnet's owner without a rate limit; the subnet exists and is not frozen.
+        fn owner_or_root_unlimited(origin: OriginFor<T>, netuid: NetUid) -> DispatchResult {
+            if ensure_root(origin.clone()).is_err() {
+                let who = ensure_signed(origin).map_err(|_| Error::<T>::BadOrigin)?;
+                ensure!(subtensor::SubnetOwner::<T>::get(netuid) == who, Error::<T>::BadOrigin);
+            }
+            Self::ensure_subnet(netuid)?;
+            Self::ensure_not_frozen(netuid)
+        }
+
+        /// Root only, on an existing subnet, optionally outside the freeze window.
+        fn root_setter(origin: OriginFor<T>, netuid: NetUid, check_freeze: bool) -> DispatchResult {
+            ensure_root(origin)?;
+            Self::ensure_subnet(netuid)?;
+            if check_freeze {
+                Self::ensure_not_frozen(netuid)?;
+            }
+            Ok(())
         }
     }
 
@@ -393,6 +470,491 @@ pub mod pallet {
             Self::ensure_subnet(netuid)?;
             ensure!(netuid != ROOT_NETUID, Error::<T>::NotPermittedOnRootSubnet);
             subtensor::SubnetEmissionEnabled::<T>::insert(netuid, enabled);
+            Ok(())
+        }
+
+        /// Sets the maximum delegate take (`MaxDelegateTake`).
+        #[pallet::call_index(1)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        pub fn sudo_set_default_take(origin: OriginFor<T>, default_take: u16) -> DispatchResult {
+            ensure_root(origin)?;
+            subtensor::MaxDelegateTake::<T>::put(default_take);
+            Ok(())
+        }
+
+        #[pallet::call_index(4)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_min_difficulty(origin: OriginFor<T>, netuid: NetUid, min_difficulty: u64) -> DispatchResult {
+            Self::root_setter(origin, netuid, true)?;
+            subtensor::MinDifficulty::<T>::insert(netuid, min_difficulty);
+            Ok(())
+        }
+
+        #[pallet::call_index(5)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_max_difficulty(origin: OriginFor<T>, netuid: NetUid, max_difficulty: u64) -> DispatchResult {
+            let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::MaxDifficulty)?;
+            subtensor::MaxDifficulty::<T>::insert(netuid, max_difficulty);
+            Self::record(owner, netuid, Hyperparameter::MaxDifficulty);
+            Ok(())
+        }
+
+        /// The owner may change it once per `WeightsVersionKeyRateLimit` tempos.
+        #[pallet::call_index(6)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_weights_version_key(
+            origin: OriginFor<T>,
+            netuid: NetUid,
+            weights_version_key: u64,
+        ) -> DispatchResult {
+            let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::WeightsVersionKey)?;
+            subtensor::WeightsVersionKey::<T>::insert(netuid, weights_version_key);
+            Self::record(owner, netuid, Hyperparameter::WeightsVersionKey);
+            Ok(())
+        }
+
+        /// Legacy: stored for the clients, unused by the burn.
+        #[pallet::call_index(8)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_adjustment_interval(
+            origin: OriginFor<T>,
+            netuid: NetUid,
+            adjustment_interval: u16,
+        ) -> DispatchResult {
+            Self::root_setter(origin, netuid, false)?;
+            subtensor::AdjustmentInterval::<T>::insert(netuid, adjustment_interval);
+            Ok(())
+        }
+
+        /// Legacy: stored for the clients, unused by the burn.
+        #[pallet::call_index(9)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_adjustment_alpha(origin: OriginFor<T>, netuid: NetUid, adjustment_alpha: u64) -> DispatchResult {
+            let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::AdjustmentAlpha)?;
+            subtensor::AdjustmentAlpha::<T>::insert(netuid, adjustment_alpha);
+            Self::record(owner, netuid, Hyperparameter::AdjustmentAlpha);
+            Ok(())
+        }
+
+        #[pallet::call_index(17)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_rho(origin: OriginFor<T>, netuid: NetUid, rho: u16) -> DispatchResult {
+            let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::Rho)?;
+            subtensor::Rho::<T>::insert(netuid, rho);
+            Self::record(owner, netuid, Hyperparameter::Rho);
+            Ok(())
+        }
+
+        #[pallet::call_index(18)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_activity_cutoff(origin: OriginFor<T>, netuid: NetUid, activity_cutoff: u16) -> DispatchResult {
+            let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::ActivityCutoff)?;
+            ensure!(activity_cutoff >= subtensor::MinActivityCutoff::<T>::get(), Error::<T>::ActivityCutoffTooLow);
+            subtensor::ActivityCutoff::<T>::insert(netuid, activity_cutoff);
+            Self::record(owner, netuid, Hyperparameter::ActivityCutoff);
+            Ok(())
+        }
+
+        /// Always fails: proof-of-work registration no longer exists.
+        #[pallet::call_index(20)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        pub fn sudo_set_network_pow_registration_allowed(
+            _origin: OriginFor<T>,
+            _netuid: NetUid,
+            _registration_allowed: bool,
+        ) -> DispatchResult {
+            Err(Error::<T>::POWRegistrationDisabled.into())
+        }
+
+        /// Legacy: used only for root admission.
+        #[pallet::call_index(21)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_target_registrations_per_interval(
+            origin: OriginFor<T>,
+            netuid: NetUid,
+            target_registrations_per_interval: u16,
+        ) -> DispatchResult {
+            Self::root_setter(origin, netuid, true)?;
+            subtensor::TargetRegistrationsPerInterval::<T>::insert(netuid, target_registrations_per_interval);
+            Ok(())
+        }
+
+        #[pallet::call_index(24)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_difficulty(origin: OriginFor<T>, netuid: NetUid, difficulty: u64) -> DispatchResult {
+            Self::root_setter(origin, netuid, true)?;
+            subtensor::Difficulty::<T>::insert(netuid, difficulty);
+            Ok(())
+        }
+
+        #[pallet::call_index(26)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_bonds_moving_average(
+            origin: OriginFor<T>,
+            netuid: NetUid,
+            bonds_moving_average: u64,
+        ) -> DispatchResult {
+            let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::BondsMovingAverage)?;
+            subtensor::BondsMovingAverage::<T>::insert(netuid, bonds_moving_average);
+            Self::record(owner, netuid, Hyperparameter::BondsMovingAverage);
+            Ok(())
+        }
+
+        /// Enforced on root only, as upstream.
+        #[pallet::call_index(27)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_max_registrations_per_block(
+            origin: OriginFor<T>,
+            netuid: NetUid,
+            max_registrations_per_block: u16,
+        ) -> DispatchResult {
+            Self::root_setter(origin, netuid, true)?;
+            subtensor::MaxRegistrationsPerBlock::<T>::insert(netuid, max_registrations_per_block);
+            Ok(())
+        }
+
+        #[pallet::call_index(28)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        pub fn sudo_set_subnet_owner_cut(origin: OriginFor<T>, subnet_owner_cut: u16) -> DispatchResult {
+            ensure_root(origin)?;
+            subtensor::SubnetOwnerCut::<T>::put(subnet_owner_cut);
+            Ok(())
+        }
+
+        /// Always fails: issuance follows the balances pallet.
+        #[pallet::call_index(33)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        pub fn sudo_set_total_issuance(_origin: OriginFor<T>, _total_issuance: TaoBalance) -> DispatchResult {
+            Err(Error::<T>::Deprecated.into())
+        }
+
+        #[pallet::call_index(35)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        pub fn sudo_set_network_immunity_period(origin: OriginFor<T>, immunity_period: u64) -> DispatchResult {
+            ensure_root(origin)?;
+            subtensor::NetworkImmunityPeriod::<T>::put(immunity_period);
+            Ok(())
+        }
+
+        #[pallet::call_index(39)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_rao_recycled(origin: OriginFor<T>, netuid: NetUid, rao_recycled: TaoBalance) -> DispatchResult {
+            Self::root_setter(origin, netuid, false)?;
+            subtensor::RAORecycledForRegistration::<T>::insert(netuid, rao_recycled);
+            Ok(())
+        }
+
+        #[pallet::call_index(42)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        pub fn sudo_set_stake_threshold(origin: OriginFor<T>, min_stake: u64) -> DispatchResult {
+            ensure_root(origin)?;
+            subtensor::StakeThreshold::<T>::put(min_stake);
+            Ok(())
+        }
+
+        #[pallet::call_index(43)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        pub fn sudo_set_nominator_min_required_stake(origin: OriginFor<T>, min_stake: u64) -> DispatchResult {
+            ensure_root(origin)?;
+            subtensor::NominatorMinRequiredStake::<T>::put(min_stake);
+            Ok(())
+        }
+
+        #[pallet::call_index(45)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        pub fn sudo_set_tx_delegate_take_rate_limit(origin: OriginFor<T>, tx_rate_limit: u64) -> DispatchResult {
+            ensure_root(origin)?;
+            subtensor::TxDelegateTakeRateLimit::<T>::put(tx_rate_limit);
+            Ok(())
+        }
+
+        #[pallet::call_index(46)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        pub fn sudo_set_min_delegate_take(origin: OriginFor<T>, take: u16) -> DispatchResult {
+            ensure_root(origin)?;
+            subtensor::MinDelegateTake::<T>::put(take);
+            Ok(())
+        }
+
+        #[pallet::call_index(50)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_liquid_alpha_enabled(origin: OriginFor<T>, netuid: NetUid, enabled: bool) -> DispatchResult {
+            let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::LiquidAlphaEnabled)?;
+            subtensor::LiquidAlphaOn::<T>::insert(netuid, enabled);
+            Self::record(owner, netuid, Hyperparameter::LiquidAlphaEnabled);
+            Ok(())
+        }
+
+        #[pallet::call_index(51)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_alpha_values(origin: OriginFor<T>, netuid: NetUid, alpha_low: u16, alpha_high: u16) -> DispatchResult {
+            let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::AlphaValues)?;
+            ensure!(alpha_low > 0 && alpha_low <= alpha_high, Error::<T>::InvalidAlphaValues);
+            subtensor::AlphaValues::<T>::insert(netuid, (alpha_low, alpha_high));
+            Self::record(owner, netuid, Hyperparameter::AlphaValues);
+            Ok(())
+        }
+
+        /// Epochs a weight commit waits before it can be revealed (1..=100).
+        #[pallet::call_index(57)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_commit_reveal_weights_interval(origin: OriginFor<T>, netuid: NetUid, interval: u64) -> DispatchResult {
+            let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::RevealPeriodEpochs)?;
+            ensure!((1..=100).contains(&interval), Error::<T>::RevealPeriodOutOfBounds);
+            subtensor::RevealPeriodEpochs::<T>::insert(netuid, interval);
+            Self::record(owner, netuid, Hyperparameter::RevealPeriodEpochs);
+            Ok(())
+        }
+
+        #[pallet::call_index(60)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_bonds_penalty(origin: OriginFor<T>, netuid: NetUid, bonds_penalty: u16) -> DispatchResult {
+            let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::BondsPenalty)?;
+            subtensor::BondsPenalty::<T>::insert(netuid, bonds_penalty);
+            Self::record(owner, netuid, Hyperparameter::BondsPenalty);
+            Ok(())
+        }
+
+        /// Whether `transfer_stake` may move this subnet's stake to another coldkey.
+        #[pallet::call_index(61)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_toggle_transfer(origin: OriginFor<T>, netuid: NetUid, toggle: bool) -> DispatchResult {
+            let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::TransferToggle)?;
+            subtensor::TransferToggle::<T>::insert(netuid, toggle);
+            Self::record(owner, netuid, Hyperparameter::TransferToggle);
+            Ok(())
+        }
+
+        /// The global EMA factor of subnet moving prices.
+        #[pallet::call_index(63)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        pub fn sudo_set_subnet_moving_alpha(origin: OriginFor<T>, alpha: I96F32) -> DispatchResult {
+            ensure_root(origin)?;
+            subtensor::SubnetMovingAlpha::<T>::put(alpha);
+            Ok(())
+        }
+
+        #[pallet::call_index(64)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_subnet_owner_hotkey(origin: OriginFor<T>, netuid: NetUid, hotkey: T::AccountId) -> DispatchResult {
+            Self::set_owner_hotkey(origin, netuid, hotkey)
+        }
+
+        #[pallet::call_index(65)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_ema_price_halving_period(origin: OriginFor<T>, netuid: NetUid, ema_halving: u64) -> DispatchResult {
+            Self::root_setter(origin, netuid, false)?;
+            subtensor::EMAPriceHalvingBlocks::<T>::insert(netuid, ema_halving);
+            Ok(())
+        }
+
+        #[pallet::call_index(66)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_subtoken_enabled(origin: OriginFor<T>, netuid: NetUid, subtoken_enabled: bool) -> DispatchResult {
+            Self::root_setter(origin, netuid, true)?;
+            subtensor::SubtokenEnabled::<T>::insert(netuid, subtoken_enabled);
+            Ok(())
+        }
+
+        #[pallet::call_index(67)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_sn_owner_hotkey(origin: OriginFor<T>, netuid: NetUid, hotkey: T::AccountId) -> DispatchResult {
+            Self::set_owner_hotkey(origin, netuid, hotkey)
+        }
+
+        /// Negative steepness (inverted liquid alpha) is root's alone.
+        #[pallet::call_index(68)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_alpha_sigmoid_steepness(origin: OriginFor<T>, netuid: NetUid, steepness: i16) -> DispatchResult {
+            let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::AlphaSigmoidSteepness)?;
+            ensure!(!(owner && steepness < 0), Error::<T>::NegativeSigmoidSteepness);
+            subtensor::AlphaSigmoidSteepness::<T>::insert(netuid, steepness);
+            Self::record(owner, netuid, Hyperparameter::AlphaSigmoidSteepness);
+            Ok(())
+        }
+
+        #[pallet::call_index(69)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_yuma3_enabled(origin: OriginFor<T>, netuid: NetUid, enabled: bool) -> DispatchResult {
+            let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::Yuma3Enabled)?;
+            subtensor::Yuma3On::<T>::insert(netuid, enabled);
+            Self::record(owner, netuid, Hyperparameter::Yuma3Enabled);
+            Ok(())
+        }
+
+        #[pallet::call_index(70)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_bonds_reset_enabled(origin: OriginFor<T>, netuid: NetUid, enabled: bool) -> DispatchResult {
+            let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::BondsResetEnabled)?;
+            subtensor::BondsResetOn::<T>::insert(netuid, enabled);
+            Self::record(owner, netuid, Hyperparameter::BondsResetEnabled);
+            Ok(())
+        }
+
+        #[pallet::call_index(71)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        pub fn sudo_set_commit_reveal_version(origin: OriginFor<T>, version: u16) -> DispatchResult {
+            ensure_root(origin)?;
+            subtensor::CommitRevealWeightsVersion::<T>::put(version);
+            Ok(())
+        }
+
+        #[pallet::call_index(72)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_owner_immune_neuron_limit(origin: OriginFor<T>, netuid: NetUid, immune_neurons: u16) -> DispatchResult {
+            let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::ImmuneOwnerUidsLimit)?;
+            ensure!((1..=10).contains(&immune_neurons), Error::<T>::InvalidImmuneNeuronLimit);
+            subtensor::ImmuneOwnerUidsLimit::<T>::insert(netuid, immune_neurons);
+            Self::record(owner, netuid, Hyperparameter::ImmuneOwnerUidsLimit);
+            Ok(())
+        }
+
+        /// The share (of u64::MAX) of cross-coldkey parent dividends that is recycled.
+        #[pallet::call_index(73)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        pub fn sudo_set_ck_burn(origin: OriginFor<T>, burn: u64) -> DispatchResult {
+            ensure_root(origin)?;
+            subtensor::CKBurn::<T>::put(burn);
+            Ok(())
+        }
+
+        #[pallet::call_index(76)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_mechanism_count(origin: OriginFor<T>, netuid: NetUid, mechanism_count: u8) -> DispatchResult {
+            let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::MechanismCount)?;
+            ensure!(
+                mechanism_count >= 1 && mechanism_count <= subtensor::MaxMechanismCount::<T>::get(),
+                Error::<T>::InvalidMechanismCount
+            );
+            subtensor::MechanismCountCurrent::<T>::insert(netuid, mechanism_count);
+            // A split for another number of mechanisms no longer applies.
+            if subtensor::MechanismEmissionSplit::<T>::get(netuid).is_some_and(|s| s.len() != usize::from(mechanism_count)) {
+                subtensor::MechanismEmissionSplit::<T>::remove(netuid);
+            }
+            Self::record(owner, netuid, Hyperparameter::MechanismCount);
+            Ok(())
+        }
+
+        /// One u16 share per mechanism, summing to 65 535; `None` splits evenly.
+        #[pallet::call_index(77)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_mechanism_emission_split(
+            origin: OriginFor<T>,
+            netuid: NetUid,
+            maybe_split: Option<alloc::vec::Vec<u16>>,
+        ) -> DispatchResult {
+            let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::MechanismEmissionSplit)?;
+            match maybe_split {
+                Some(split) => {
+                    let sum = split.iter().fold(0u32, |acc, x| acc.saturating_add(u32::from(*x)));
+                    ensure!(
+                        split.len() == usize::from(subtensor::MechanismCountCurrent::<T>::get(netuid))
+                            && sum == u32::from(u16::MAX),
+                        Error::<T>::InvalidMechanismEmissionSplit
+                    );
+                    subtensor::MechanismEmissionSplit::<T>::insert(netuid, split);
+                },
+                None => subtensor::MechanismEmissionSplit::<T>::remove(netuid),
+            }
+            Self::record(owner, netuid, Hyperparameter::MechanismEmissionSplit);
+            Ok(())
+        }
+
+        #[pallet::call_index(79)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_min_allowed_uids(origin: OriginFor<T>, netuid: NetUid, min_allowed_uids: u16) -> DispatchResult {
+            Self::root_setter(origin, netuid, true)?;
+            ensure!(
+                min_allowed_uids <= subtensor::MaxAllowedUids::<T>::get(netuid)
+                    && min_allowed_uids <= subtensor::SubnetworkN::<T>::get(netuid),
+                Error::<T>::MinAllowedUidsNotAllowed
+            );
+            subtensor::MinAllowedUids::<T>::insert(netuid, min_allowed_uids);
+            Ok(())
+        }
+
+        #[pallet::call_index(80)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_recycle_or_burn(
+            origin: OriginFor<T>,
+            netuid: NetUid,
+            recycle_or_burn: subtensor::RecycleOrBurnEnum,
+        ) -> DispatchResult {
+            let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::RecycleOrBurn)?;
+            subtensor::RecycleOrBurn::<T>::insert(netuid, recycle_or_burn);
+            Self::record(owner, netuid, Hyperparameter::RecycleOrBurn);
+            Ok(())
+        }
+
+        #[pallet::call_index(84)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_min_non_immune_uids(origin: OriginFor<T>, netuid: NetUid, min: u16) -> DispatchResult {
+            Self::root_setter(origin, netuid, false)?;
+            subtensor::MinNonImmuneUids::<T>::insert(netuid, min);
+            Ok(())
+        }
+
+        #[pallet::call_index(88)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        pub fn sudo_set_max_mechanism_count(origin: OriginFor<T>, max_mechanism_count: u8) -> DispatchResult {
+            ensure_root(origin)?;
+            ensure!(max_mechanism_count >= 1, Error::<T>::InvalidMechanismCount);
+            subtensor::MaxMechanismCount::<T>::put(max_mechanism_count);
+            Ok(())
+        }
+
+        #[pallet::call_index(92)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_owner_cut_enabled(origin: OriginFor<T>, netuid: NetUid, enabled: bool) -> DispatchResult {
+            Self::owner_or_root_unlimited(origin, netuid)?;
+            ensure!(netuid != ROOT_NETUID, Error::<T>::NotPermittedOnRootSubnet);
+            subtensor::OwnerCutEnabled::<T>::insert(netuid, enabled);
+            Ok(())
+        }
+
+        #[pallet::call_index(93)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_min_childkey_take_per_subnet(origin: OriginFor<T>, netuid: NetUid, take: u16) -> DispatchResult {
+            let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::MinChildkeyTake)?;
+            ensure!(
+                take >= subtensor::MinChildkeyTake::<T>::get() && take <= subtensor::MaxChildkeyTake::<T>::get(),
+                Error::<T>::InvalidChildkeyTake
+            );
+            subtensor::MinChildkeyTakePerSubnet::<T>::insert(netuid, take);
+            Self::record(owner, netuid, Hyperparameter::MinChildkeyTake);
+            Ok(())
+        }
+
+        #[pallet::call_index(95)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        pub fn sudo_set_owner_cut_auto_lock_enabled(origin: OriginFor<T>, netuid: NetUid, enabled: bool) -> DispatchResult {
+            Self::owner_or_root_unlimited(origin, netuid)?;
+            subtensor::OwnerCutAutoLockEnabled::<T>::insert(netuid, enabled);
+            Ok(())
+        }
+
+        #[pallet::call_index(96)]
+        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        pub fn sudo_set_max_epochs_per_block(origin: OriginFor<T>, max_epochs_per_block: u8) -> DispatchResult {
+            ensure_root(origin)?;
+            ensure!(max_epochs_per_block >= 1, Error::<T>::InvalidMaxEpochsPerBlock);
+            subtensor::MaxEpochsPerBlock::<T>::put(max_epochs_per_block);
+            Ok(())
+        }
+    }
+
+    impl<T: Config> Pallet<T> {
+        /// Owner or root set the subnet's owner hotkey, once per `OWNER_HOTKEY_RATE_LIMIT`.
+        fn set_owner_hotkey(origin: OriginFor<T>, netuid: NetUid, hotkey: T::AccountId) -> DispatchResult {
+            Self::owner_or_root_unlimited(origin, netuid)?;
+            let now = subtensor::Pallet::<T>::current_block();
+            let last = LastOwnerHotkeyChange::<T>::get(netuid);
+            ensure!(
+                last == 0 || now.saturating_sub(last) >= OWNER_HOTKEY_RATE_LIMIT,
+                Error::<T>::OwnerHotkeyRateLimitExceeded
+            );
+            subtensor::SubnetOwnerHotkey::<T>::insert(netuid, hotkey);
+            LastOwnerHotkeyChange::<T>::insert(netuid, now);
             Ok(())
         }
     }

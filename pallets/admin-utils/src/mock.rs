@@ -14,6 +14,7 @@ frame_support::construct_runtime!(
         System: frame_system = 0,
         Balances: pallet_balances = 5,
         SubtensorModule: pallet_subtensor = 7,
+        Swap: pallet_subtensor_swap = 28,
         AdminUtils: pallet_admin_utils = 19,
     }
 );
@@ -41,6 +42,15 @@ parameter_types! {
     pub const LockReductionInterval: u64 = 2;
     pub const TestNetworkRateLimit: u64 = 0;
     pub const TestSubnetLimit: u16 = 8;
+    pub const BurnPalletId: PalletId = PalletId(*b"burntnsr");
+    pub const NoAuthor: Option<AccountId32> = None;
+}
+
+impl pallet_subtensor_swap::Config for Test {
+    type RuntimeEvent = RuntimeEvent;
+    type SubnetInfo = SubtensorModule;
+    type MaxFeeRate = frame_support::traits::ConstU16<10_000>;
+    type WeightInfo = ();
 }
 
 impl pallet_subtensor::Config for Test {
@@ -51,6 +61,9 @@ impl pallet_subtensor::Config for Test {
     type InitialNetworkLockReductionInterval = LockReductionInterval;
     type InitialNetworkRateLimit = TestNetworkRateLimit;
     type InitialSubnetLimit = TestSubnetLimit;
+    type SwapInterface = Swap;
+    type BlockAuthor = NoAuthor;
+    type BurnPalletId = BurnPalletId;
     type WeightInfo = ();
 }
 

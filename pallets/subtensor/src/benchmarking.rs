@@ -18,10 +18,19 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
     who
 }
 
+/// Registers a subnet at the minimum lock, whatever the rate limit and lock doubling say:
+/// benchmarks set up many subnets in one block.
+fn new_subnet<T: Config>(owner: T::AccountId, hotkey: T::AccountId) -> NetUid {
+    NetworkRateLimit::<T>::put(0);
+    NetworkLastLockBlock::<T>::put(0);
+    NetworkLastLockCost::<T>::put(NetworkMinLockCost::<T>::get());
+    Pallet::<T>::do_register_network(owner, hotkey).unwrap()
+}
+
 fn subnet_with_owner<T: Config>() -> (NetUid, T::AccountId) {
     let owner = funded::<T>("owner", 0);
     let hotkey: T::AccountId = account("owner_hotkey", 0, 0);
-    let netuid = Pallet::<T>::do_register_network(owner.clone(), hotkey).unwrap();
+    let netuid = new_subnet::<T>(owner.clone(), hotkey);
     (netuid, owner)
 }
 
@@ -36,17 +45,48 @@ fn fill<T: Config>(netuid: NetUid) {
     }
 }
 
+/// Gives `stakers` coldkeys a stake each on `netuid`'s uids, as staking leaves them.
+fn stake_everywhere<T: Config>(netuid: NetUid, stakers: u32) {
+    let n = SubnetworkN::<T>::get(netuid).max(1);
+    for i in 0..stakers {
+        let coldkey = funded::<T>("staker", i);
+        let hotkey = Keys::<T>::get(netuid, (i % u32::from(n)) as u16);
+        let alpha = 1_000_000u64;
+        T::Currency::transfer(
+            &coldkey,
+            &Pallet::<T>::subnet_account(netuid),
+            alpha,
+            frame_support::traits::tokens::Preservation::Preserve,
+        )
+        .unwrap();
+        SubnetTAO::<T>::mutate(netuid, |t| *t += alpha);
+        TotalStake::<T>::mutate(|t| *t += alpha);
+        SubnetAlphaIn::<T>::mutate(netuid, |a| *a = a.saturating_sub(alpha));
+        SubnetAlphaOut::<T>::mutate(netuid, |a| *a += alpha);
+        Pallet::<T>::increase_alpha_stake(&hotkey, &coldkey, netuid, alpha);
+    }
+}
+
 #[benchmarks]
 mod benchmarks {
     use super::*;
 
     #[benchmark]
     fn register_network() {
-        // Existing subnets make the median-price scan longer.
-        for i in 0..(SubnetLimit::<T>::get().saturating_sub(1)) {
+        // Worst case: every slot taken, so the weakest subnet (full, with stakers) is
+        // dissolved first; the others make the price scans longer.
+        NetworkImmunityPeriod::<T>::put(0);
+        for i in 0..SubnetLimit::<T>::get() {
             let owner = funded::<T>("other_owner", u32::from(i));
-            Pallet::<T>::do_register_network(owner, account("other_hotkey", u32::from(i), 0)).unwrap();
+            let netuid = new_subnet::<T>(owner, account("other_hotkey", u32::from(i), 0));
+            SubnetMovingPrice::<T>::insert(netuid, substrate_fixed::types::I96F32::from_num(u32::from(i) + 1));
+            if i == 0 {
+                fill::<T>(netuid);
+                stake_everywhere::<T>(netuid, u32::from(MaxAllowedUids::<T>::get(netuid)));
+            }
         }
+        NetworkLastLockBlock::<T>::put(0);
+        NetworkLastLockCost::<T>::put(NetworkMinLockCost::<T>::get());
         let caller = funded::<T>("caller", 0);
         let hotkey: T::AccountId = account("hotkey", 0, 0);
         #[extrinsic_call]
@@ -145,6 +185,41 @@ mod benchmarks {
         #[extrinsic_call]
         _(RawOrigin::Signed(owner), netuid, 20_000);
         assert_eq!(ActivityCutoffFactorMilli::<T>::get(netuid), 20_000);
+    }
+
+    #[benchmark]
+    fn dissolve_network() {
+        // A full subnet with a staker per uid.
+        let (netuid, owner) = subnet_with_owner::<T>();
+        fill::<T>(netuid);
+        stake_everywhere::<T>(netuid, u32::from(MaxAllowedUids::<T>::get(netuid)));
+        #[extrinsic_call]
+        _(RawOrigin::Root, owner, netuid);
+        assert!(!NetworksAdded::<T>::get(netuid));
+    }
+
+    #[benchmark]
+    fn update_symbol() {
+        // Compared against every other subnet's symbol.
+        for i in 1..SubnetLimit::<T>::get() {
+            let owner = funded::<T>("other_owner", u32::from(i));
+            new_subnet::<T>(owner, account("other_hotkey", u32::from(i), 0));
+        }
+        let (netuid, owner) = subnet_with_owner::<T>();
+        let symbol = crate::symbols::symbol(crate::symbols::SYMBOL_COUNT - 1).unwrap();
+        #[extrinsic_call]
+        _(RawOrigin::Signed(owner), netuid, symbol.clone());
+        assert_eq!(TokenSymbol::<T>::get(netuid), symbol);
+    }
+
+    #[benchmark]
+    fn trigger_epoch() {
+        let (netuid, owner) = subnet_with_owner::<T>();
+        CommitRevealWeightsEnabled::<T>::insert(netuid, false);
+        LastEpochBlock::<T>::insert(netuid, Pallet::<T>::current_block());
+        #[extrinsic_call]
+        _(RawOrigin::Signed(owner), netuid);
+        assert!(PendingEpochAt::<T>::get(netuid) > 0);
     }
 
     impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -7,7 +7,12 @@
 //! the logic lives in one module per concern:
 //! - [`subnets`]: creating and starting subnets, the lock cost, the pool seed;
 //! - [`registration`]: registering neurons by burn, uids and pruning, the burn price;
-//! - [`serving`]: axon and Prometheus endpoints.
+//! - [`serving`]: axon and Prometheus endpoints;
+//! - [`staking`]: stake held as share pools; [`stake_calls`], [`stake_moves`]: adding,
+//!   removing and moving it; [`pools`]: trading against a subnet's pool through the Swap
+//!   pallet; [`delegation`]: delegate take; [`root`]: the root network;
+//! - [`dissolve`]: dissolving and pruning subnets; [`symbols`]: token symbols;
+//! - [`invariants`]: the accounting checks tests and `try-state` run.
 //!
 //! Pure math (burn decay, lock cost, median price, pool swaps) comes from
 //! `tensorchain-economics` and `tensorchain-swap`.
@@ -22,10 +27,19 @@ pub use pallet::*;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
+pub mod delegation;
+pub mod dissolve;
 pub mod identity;
+pub mod invariants;
+pub mod pools;
 pub mod registration;
+pub mod root;
 pub mod serving;
+pub mod stake_calls;
+pub mod stake_moves;
+pub mod staking;
 pub mod subnets;
+pub mod symbols;
 #[cfg(test)]
 mod tests;
 pub mod weights;
@@ -58,7 +72,7 @@ pub mod pallet {
         PalletId,
     };
     use frame_system::pallet_prelude::*;
-    use substrate_fixed::types::U64F64;
+    use substrate_fixed::types::{I96F32, U64F64};
 
     /// Where a neuron serves requests (`economics.md` §5.5).
     #[derive(Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, Default)]
@@ -88,6 +102,18 @@ pub mod pallet {
     pub struct NeuronCertificate {
         pub public_key: BoundedVec<u8, ConstU32<64>>,
         pub algorithm: u8,
+    }
+
+    /// What happens to miner incentive withheld from the owner's own hotkeys.
+    #[derive(
+        Encode, Decode, DecodeWithMemTracking, Clone, Copy, PartialEq, Eq, Debug, TypeInfo, Default, MaxEncodedLen,
+    )]
+    pub enum RecycleOrBurnEnum {
+        /// Destroyed; issuance unchanged (upstream's default).
+        #[default]
+        Burn,
+        /// Destroyed and issuance lowered.
+        Recycle,
     }
 
     /// A coldkey's public identity (`IdentitiesV2`).
@@ -141,6 +167,13 @@ pub mod pallet {
         /// The most subnets besides root.
         #[pallet::constant]
         type InitialSubnetLimit: Get<u16>;
+        /// The pools' math and weights: the Swap pallet.
+        type SwapInterface: tensorchain_swap::interface::SwapHandler;
+        /// The author of the current block, who receives swap fees.
+        type BlockAuthor: Get<Option<Self::AccountId>>;
+        /// Swap fees go to this pallet account when no author is known.
+        #[pallet::constant]
+        type BurnPalletId: Get<PalletId>;
         type WeightInfo: WeightInfo;
     }
 
@@ -439,6 +472,291 @@ pub mod pallet {
     #[pallet::storage]
     pub type Bonds<T> = StorageDoubleMap<_, Identity, NetUid, Identity, u16, Vec<(u16, u16)>, ValueQuery>;
 
+    // ----- Consensus hyperparameters (`yuma.md` §5), read by the epoch. -----
+
+    #[pallet::type_value]
+    pub fn DefaultRho() -> u16 {
+        10
+    }
+    #[pallet::type_value]
+    pub fn DefaultAlphaSigmoidSteepness() -> i16 {
+        1_000
+    }
+    #[pallet::type_value]
+    pub fn DefaultActivityCutoff() -> u16 {
+        5_000
+    }
+    #[pallet::type_value]
+    pub fn DefaultMinActivityCutoff() -> u16 {
+        360
+    }
+    #[pallet::type_value]
+    pub fn DefaultU16Max() -> u16 {
+        u16::MAX
+    }
+    #[pallet::type_value]
+    pub fn DefaultWeightsVersionKeyRateLimit() -> u64 {
+        5
+    }
+    #[pallet::type_value]
+    pub fn DefaultBondsMovingAverage() -> u64 {
+        900_000
+    }
+    #[pallet::type_value]
+    pub fn DefaultOne64() -> u64 {
+        1
+    }
+    #[pallet::type_value]
+    pub fn DefaultScalingLawPower() -> u16 {
+        50
+    }
+    #[pallet::type_value]
+    pub fn DefaultAlphaValues() -> (u16, u16) {
+        (45_875, 58_982)
+    }
+    #[pallet::type_value]
+    pub fn DefaultCommitRevealWeightsVersion() -> u16 {
+        4
+    }
+    #[pallet::type_value]
+    pub fn DefaultMechanismCount() -> u8 {
+        1
+    }
+    #[pallet::type_value]
+    pub fn DefaultMaxMechanismCount() -> u8 {
+        2
+    }
+
+    #[pallet::storage]
+    pub type Rho<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultRho>;
+    #[pallet::storage]
+    pub type AlphaSigmoidSteepness<T> = StorageMap<_, Identity, NetUid, i16, ValueQuery, DefaultAlphaSigmoidSteepness>;
+    #[pallet::storage]
+    pub type ActivityCutoff<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultActivityCutoff>;
+    #[pallet::storage]
+    pub type MinActivityCutoff<T> = StorageValue<_, u16, ValueQuery, DefaultMinActivityCutoff>;
+    #[pallet::storage]
+    pub type MaxWeightsLimit<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultU16Max>;
+    #[pallet::storage]
+    pub type WeightsVersionKey<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+    /// How many tempos an owner waits between two changes of the weights version key.
+    #[pallet::storage]
+    pub type WeightsVersionKeyRateLimit<T> = StorageValue<_, u64, ValueQuery, DefaultWeightsVersionKeyRateLimit>;
+    #[pallet::storage]
+    pub type BondsMovingAverage<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultBondsMovingAverage>;
+    #[pallet::storage]
+    pub type BondsPenalty<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultU16Max>;
+    #[pallet::storage]
+    pub type BondsResetOn<T> = StorageMap<_, Identity, NetUid, bool, ValueQuery>;
+    #[pallet::storage]
+    pub type ValidatorPruneLen<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultOne64>;
+    #[pallet::storage]
+    pub type ScalingLawPower<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultScalingLawPower>;
+    #[pallet::storage]
+    pub type LiquidAlphaOn<T> = StorageMap<_, Identity, NetUid, bool, ValueQuery>;
+    /// Liquid alpha's (low, high) bounds.
+    #[pallet::storage]
+    pub type AlphaValues<T> = StorageMap<_, Identity, NetUid, (u16, u16), ValueQuery, DefaultAlphaValues>;
+    #[pallet::storage]
+    pub type CommitRevealWeightsVersion<T> = StorageValue<_, u16, ValueQuery, DefaultCommitRevealWeightsVersion>;
+    /// Epochs a commit waits before it may be revealed.
+    #[pallet::storage]
+    pub type RevealPeriodEpochs<T> = StorageMap<_, Twox64Concat, NetUid, u64, ValueQuery, DefaultOne64>;
+    #[pallet::storage]
+    pub type MechanismCountCurrent<T> = StorageMap<_, Twox64Concat, NetUid, u8, ValueQuery, DefaultMechanismCount>;
+    #[pallet::storage]
+    pub type MaxMechanismCount<T> = StorageValue<_, u8, ValueQuery, DefaultMaxMechanismCount>;
+    /// Each mechanism's share of the subnet's emission (u16 parts of 65 535; none: even).
+    #[pallet::storage]
+    pub type MechanismEmissionSplit<T> = StorageMap<_, Twox64Concat, NetUid, Vec<u16>, OptionQuery>;
+    /// Minimum stake (rao) to set weights or have children.
+    #[pallet::storage]
+    pub type StakeThreshold<T> = StorageValue<_, u64, ValueQuery>;
+
+    // ----- Epoch scheduling (`yuma.md` §2.1) -----
+
+    #[pallet::type_value]
+    pub fn DefaultMaxEpochsPerBlock() -> u8 {
+        2
+    }
+    /// When the owner's `trigger_epoch` is due (0: none).
+    #[pallet::storage]
+    pub type PendingEpochAt<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+    #[pallet::storage]
+    pub type SubnetEpochIndex<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+    #[pallet::storage]
+    pub type BlocksSinceLastStep<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+    #[pallet::storage]
+    pub type MaxEpochsPerBlock<T> = StorageValue<_, u8, ValueQuery, DefaultMaxEpochsPerBlock>;
+    /// The block of the owner's last `trigger_epoch`, for its rate limit.
+    #[pallet::storage]
+    pub type LastEpochTrigger<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+    // ----- Legacy registration parameters, stored for the clients (unused by the burn) -----
+
+    #[pallet::type_value]
+    pub fn DefaultTargetRegistrationsPerInterval() -> u16 {
+        2
+    }
+    #[pallet::type_value]
+    pub fn DefaultAdjustmentInterval() -> u16 {
+        100
+    }
+    #[pallet::type_value]
+    pub fn DefaultDifficulty() -> u64 {
+        10_000_000
+    }
+    #[pallet::type_value]
+    pub fn DefaultMaxDifficulty() -> u64 {
+        u64::MAX / 4
+    }
+    #[pallet::type_value]
+    pub fn DefaultMaxRegistrationsPerBlock() -> u16 {
+        1
+    }
+    /// Enforced on root only, as upstream; dynamic subnets are limited by the burn's bump.
+    #[pallet::storage]
+    pub type MaxRegistrationsPerBlock<T> =
+        StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultMaxRegistrationsPerBlock>;
+    #[pallet::storage]
+    pub type RegistrationsThisInterval<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery>;
+    #[pallet::storage]
+    pub type BurnRegistrationsThisInterval<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery>;
+    #[pallet::storage]
+    pub type TargetRegistrationsPerInterval<T> =
+        StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultTargetRegistrationsPerInterval>;
+    #[pallet::storage]
+    pub type AdjustmentInterval<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultAdjustmentInterval>;
+    #[pallet::storage]
+    pub type AdjustmentAlpha<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+    #[pallet::storage]
+    pub type LastAdjustmentBlock<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+    #[pallet::storage]
+    pub type Difficulty<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultDifficulty>;
+    #[pallet::storage]
+    pub type MinDifficulty<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultDifficulty>;
+    #[pallet::storage]
+    pub type MaxDifficulty<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultMaxDifficulty>;
+    #[pallet::storage]
+    pub type NetworkPowRegistrationAllowed<T> = StorageMap<_, Identity, NetUid, bool, ValueQuery, DefaultTrue>;
+
+    // ----- Emission bookkeeping and pool prices (`economics.md` §2–§3) -----
+
+    #[pallet::type_value]
+    pub fn DefaultSubnetMovingAlpha() -> I96F32 {
+        // 0.000003 rounded to the nearest 2^-32.
+        I96F32::from_bits(12_885)
+    }
+    #[pallet::type_value]
+    pub fn DefaultEmaPriceHalvingBlocks() -> u64 {
+        201_600
+    }
+    #[pallet::type_value]
+    pub fn DefaultSubnetOwnerCut() -> u16 {
+        11_796
+    }
+    #[pallet::type_value]
+    pub fn DefaultTaoWeight() -> u64 {
+        971_718_665_099_567_868
+    }
+    #[pallet::type_value]
+    pub fn DefaultNetworkImmunityPeriod() -> u64 {
+        1_296_000
+    }
+    #[pallet::storage]
+    pub type SubnetMovingPrice<T> = StorageMap<_, Identity, NetUid, I96F32, ValueQuery>;
+    #[pallet::storage]
+    pub type SubnetMovingAlpha<T> = StorageValue<_, I96F32, ValueQuery, DefaultSubnetMovingAlpha>;
+    #[pallet::storage]
+    pub type EMAPriceHalvingBlocks<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultEmaPriceHalvingBlocks>;
+    /// Alpha bought by the protocol's chain buys.
+    #[pallet::storage]
+    pub type SubnetProtocolAlpha<T> = StorageMap<_, Identity, NetUid, AlphaBalance, ValueQuery>;
+    #[pallet::storage]
+    pub type SubnetVolume<T> = StorageMap<_, Identity, NetUid, u128, ValueQuery>;
+    #[pallet::storage]
+    pub type SubnetOwnerCut<T> = StorageValue<_, u16, ValueQuery, DefaultSubnetOwnerCut>;
+    /// The weight of root stake in subnet stake (parts of u64::MAX).
+    #[pallet::storage]
+    pub type TaoWeight<T> = StorageValue<_, u64, ValueQuery, DefaultTaoWeight>;
+    #[pallet::storage]
+    pub type CKBurn<T> = StorageValue<_, u64, ValueQuery>;
+    #[pallet::storage]
+    pub type OwnerCutEnabled<T> = StorageMap<_, Identity, NetUid, bool, ValueQuery, DefaultTrue>;
+    #[pallet::storage]
+    pub type OwnerCutAutoLockEnabled<T> = StorageMap<_, Identity, NetUid, bool, ValueQuery>;
+    #[pallet::storage]
+    pub type RecycleOrBurn<T> = StorageMap<_, Identity, NetUid, RecycleOrBurnEnum, ValueQuery>;
+    #[pallet::storage]
+    pub type TransferToggle<T> = StorageMap<_, Identity, NetUid, bool, ValueQuery, DefaultTrue>;
+    #[pallet::storage]
+    pub type PendingServerEmission<T> = StorageMap<_, Identity, NetUid, AlphaBalance, ValueQuery>;
+    #[pallet::storage]
+    pub type PendingValidatorEmission<T> = StorageMap<_, Identity, NetUid, AlphaBalance, ValueQuery>;
+    #[pallet::storage]
+    pub type PendingRootAlphaDivs<T> = StorageMap<_, Identity, NetUid, AlphaBalance, ValueQuery>;
+    #[pallet::storage]
+    pub type PendingOwnerCut<T> = StorageMap<_, Identity, NetUid, AlphaBalance, ValueQuery>;
+    /// Subnets younger than this (blocks) are never pruned to make room.
+    #[pallet::storage]
+    pub type NetworkImmunityPeriod<T> = StorageValue<_, u64, ValueQuery, DefaultNetworkImmunityPeriod>;
+    #[pallet::storage]
+    pub type NetworkRegistrationStartBlock<T> = StorageValue<_, u64, ValueQuery>;
+
+    // ----- Stake as share pools (`economics.md` §4.1) -----
+
+    #[pallet::type_value]
+    pub fn DefaultDelegateTake() -> u16 {
+        11_796
+    }
+    /// The alpha staked to a hotkey on a subnet, all coldkeys together.
+    #[pallet::storage]
+    pub type TotalHotkeyAlpha<T: Config> =
+        StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, NetUid, AlphaBalance, ValueQuery>;
+    /// The shares outstanding against `TotalHotkeyAlpha`.
+    #[pallet::storage]
+    pub type TotalHotkeyShares<T: Config> =
+        StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, NetUid, U64F64, ValueQuery>;
+    /// A coldkey's shares of a hotkey's stake on a subnet: (hotkey, coldkey, netuid).
+    #[pallet::storage]
+    pub type Alpha<T: Config> = StorageNMap<
+        _,
+        (
+            NMapKey<Blake2_128Concat, T::AccountId>,
+            NMapKey<Blake2_128Concat, T::AccountId>,
+            NMapKey<Identity, NetUid>,
+        ),
+        U64F64,
+        ValueQuery,
+    >;
+    #[pallet::storage]
+    pub type Delegates<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u16, ValueQuery, DefaultDelegateTake>;
+    #[pallet::storage]
+    pub type MaxDelegateTake<T> = StorageValue<_, u16, ValueQuery, DefaultDelegateTake>;
+    #[pallet::storage]
+    pub type MinDelegateTake<T> = StorageValue<_, u16, ValueQuery>;
+    #[pallet::storage]
+    pub type NominatorMinRequiredStake<T> = StorageValue<_, u64, ValueQuery>;
+    #[pallet::storage]
+    pub type TxDelegateTakeRateLimit<T> = StorageValue<_, u64, ValueQuery, DefaultTxDelegateTakeRateLimit>;
+    #[pallet::type_value]
+    pub fn DefaultTxDelegateTakeRateLimit() -> u64 {
+        216_000
+    }
+    #[pallet::storage]
+    pub type MaxChildkeyTake<T> = StorageValue<_, u16, ValueQuery, DefaultDelegateTake>;
+    #[pallet::storage]
+    pub type MinChildkeyTake<T> = StorageValue<_, u16, ValueQuery>;
+    #[pallet::storage]
+    pub type MinChildkeyTakePerSubnet<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery>;
+    /// The block of a hotkey's last take change, for the increase rate limit.
+    #[pallet::storage]
+    pub type LastTxBlockDelegateTake<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u64, ValueQuery>;
+    /// The block of a coldkey's last stake change on a hotkey.
+    #[pallet::storage]
+    pub type LastColdkeyHotkeyStakeBlock<T: Config> =
+        StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Blake2_128Concat, T::AccountId, u64, OptionQuery>;
+
     // ----- Identities -----
 
     #[pallet::storage]
@@ -507,6 +825,29 @@ pub mod pallet {
         TempoSet(NetUid, u16),
         /// A subnet's activity cutoff factor changed: (netuid, factor in thousandths).
         ActivityCutoffFactorSet(NetUid, u32),
+        /// A subnet was dissolved.
+        NetworkRemoved(NetUid),
+        /// A subnet's token symbol changed.
+        SymbolUpdated(NetUid, Vec<u8>),
+        /// The owner asked for an epoch: (netuid, block it runs at).
+        EpochTriggered(NetUid, u64),
+        /// Stake added: (coldkey, hotkey, TAO paid, alpha staked, netuid, fee in TAO).
+        StakeAdded(T::AccountId, T::AccountId, TaoBalance, AlphaBalance, NetUid, TaoBalance),
+        /// Stake removed: (coldkey, hotkey, TAO received, alpha unstaked, netuid, fee in TAO).
+        StakeRemoved(T::AccountId, T::AccountId, TaoBalance, AlphaBalance, NetUid, TaoBalance),
+        /// Stake moved: (coldkey, origin hotkey, origin netuid, destination hotkey,
+        /// destination netuid, value in TAO).
+        StakeMoved(T::AccountId, T::AccountId, NetUid, T::AccountId, NetUid, TaoBalance),
+        /// Stake given to another coldkey: (origin coldkey, destination coldkey, hotkey,
+        /// origin netuid, destination netuid, value in TAO).
+        StakeTransferred(T::AccountId, T::AccountId, T::AccountId, NetUid, NetUid, TaoBalance),
+        /// Stake moved between subnets: (coldkey, hotkey, origin netuid, destination netuid,
+        /// value in TAO).
+        StakeSwapped(T::AccountId, T::AccountId, NetUid, NetUid, TaoBalance),
+        /// A delegate raised its take: (coldkey, hotkey, take).
+        TakeIncreased(T::AccountId, T::AccountId, u16),
+        /// A delegate lowered its take: (coldkey, hotkey, take).
+        TakeDecreased(T::AccountId, T::AccountId, u16),
     }
 
     #[pallet::error]
@@ -565,12 +906,68 @@ pub mod pallet {
         TxRateLimitExceeded,
         /// Activity cutoff factor outside 1 000..=50 000.
         InvalidActivityCutoffFactor,
+        /// The root network cannot be dissolved.
+        CannotDissolveRootSubnet,
+        /// Not one of the listed symbols (or root's).
+        SymbolDoesNotExist,
+        /// Another subnet uses this symbol.
+        SymbolAlreadyInUse,
+        /// Epochs cannot be triggered while commit-reveal is on.
+        CommitRevealEnabled,
+        /// An epoch is already pending.
+        EpochAlreadyPending,
+        /// Below the minimum stake (0.002 TAO) or nothing to trade.
+        AmountTooLow,
+        /// The hotkey has no owner: it was never registered or associated.
+        HotKeyAccountNotExists,
+        /// Staking on the subnet has not started (`start_call`).
+        SubtokenDisabled,
+        /// The coldkey holds less stake than asked for.
+        NotEnoughStakeToWithdraw,
+        /// The whole amount would move the price past the limit and partial fills are off.
+        SlippageTooHigh,
+        /// Nothing can be traded within the price limit.
+        ZeroMaxStakeAmount,
+        /// The price is already at or past the limit.
+        PriceLimitExceeded,
+        /// The pool's output reserve is too low to trade.
+        ReservesTooLow,
+        /// The input is more than 1000 times the pool's reserve.
+        SwapInputTooLarge,
+        /// The pool cannot pay that much.
+        InsufficientLiquidity,
+        /// A subnet does not allow stake to change coldkey.
+        TransferDisallowed,
+        /// Origin and destination subnets are the same.
+        SameNetuid,
+        /// The take is not below the current one or below the minimum.
+        DelegateTakeTooLow,
+        /// The take is not above the current one or above the maximum.
+        DelegateTakeTooHigh,
+        /// The take was raised too recently.
+        DelegateTxRateLimitExceeded,
+        /// The per-block registration limit is reached.
+        TooManyRegistrationsThisBlock,
+        /// The per-interval registration limit is reached.
+        TooManyRegistrationsThisInterval,
+        /// Root is full and the hotkey's root stake is not above the lowest.
+        StakeTooLowForRoot,
     }
 
     #[pallet::hooks]
     impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
         fn on_initialize(n: BlockNumberFor<T>) -> Weight {
-            Self::update_registration_prices(Self::block_number_u64(n))
+            let now = Self::block_number_u64(n);
+            Self::reset_root_interval(now);
+            Self::update_registration_prices(now).saturating_add(T::DbWeight::get().reads_writes(2, 2))
+        }
+
+        #[cfg(feature = "try-runtime")]
+        fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+            Self::check_accounting().map_err(|e| {
+                log::error!(target: "subtensor", "accounting invariant broken: {e}");
+                sp_runtime::TryRuntimeError::Other("SubtensorModule accounting invariant broken")
+            })
         }
     }
 
@@ -625,6 +1022,196 @@ pub mod pallet {
         ) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_burned_register(coldkey, netuid, hotkey, None)
+        }
+
+        /// Stakes `amount_staked` TAO to `hotkey` on `netuid`, buying alpha at any price.
+        #[pallet::call_index(2)]
+        #[pallet::weight(T::WeightInfo::add_stake())]
+        pub fn add_stake(
+            origin: OriginFor<T>,
+            hotkey: T::AccountId,
+            netuid: NetUid,
+            amount_staked: TaoBalance,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_add_stake(coldkey, hotkey, netuid, amount_staked)
+        }
+
+        /// Unstakes `amount_unstaked` alpha (capped at the holding), selling at any price.
+        #[pallet::call_index(3)]
+        #[pallet::weight(T::WeightInfo::remove_stake())]
+        pub fn remove_stake(
+            origin: OriginFor<T>,
+            hotkey: T::AccountId,
+            netuid: NetUid,
+            amount_unstaked: AlphaBalance,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_remove_stake(coldkey, hotkey, netuid, amount_unstaked)
+        }
+
+        /// Claims an unowned hotkey for the signing coldkey (a no-op for its own hotkey).
+        #[pallet::call_index(91)]
+        #[pallet::weight(T::WeightInfo::try_associate_hotkey())]
+        pub fn try_associate_hotkey(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            if Owner::<T>::contains_key(&hotkey) {
+                ensure!(Owner::<T>::get(&hotkey) == coldkey, Error::<T>::NonAssociatedColdKey);
+                return Ok(());
+            }
+            Self::create_account_if_non_existent(&coldkey, &hotkey);
+            Ok(())
+        }
+
+        /// Root registration: a root uid for `hotkey`.
+        #[pallet::call_index(62)]
+        #[pallet::weight(T::WeightInfo::root_register())]
+        pub fn root_register(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_root_register(coldkey, hotkey)
+        }
+
+        /// The hotkey's owner lowers its delegate take.
+        #[pallet::call_index(65)]
+        #[pallet::weight(T::WeightInfo::decrease_take())]
+        pub fn decrease_take(origin: OriginFor<T>, hotkey: T::AccountId, take: u16) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_decrease_take(coldkey, hotkey, take)
+        }
+
+        /// The hotkey's owner raises its delegate take (rate limited).
+        #[pallet::call_index(66)]
+        #[pallet::weight(T::WeightInfo::increase_take())]
+        pub fn increase_take(origin: OriginFor<T>, hotkey: T::AccountId, take: u16) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_increase_take(coldkey, hotkey, take)
+        }
+
+        /// Unstakes everything the caller holds on `hotkey`, on every subnet.
+        #[pallet::call_index(83)]
+        #[pallet::weight(T::WeightInfo::unstake_all())]
+        pub fn unstake_all(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_unstake_all(coldkey, hotkey)
+        }
+
+        /// Unstakes everything the caller holds on `hotkey` off root, and stakes the TAO on root.
+        #[pallet::call_index(84)]
+        #[pallet::weight(T::WeightInfo::unstake_all_alpha())]
+        pub fn unstake_all_alpha(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_unstake_all_alpha(coldkey, hotkey)
+        }
+
+        /// Moves stake to another hotkey and/or subnet, keeping the coldkey.
+        #[pallet::call_index(85)]
+        #[pallet::weight(T::WeightInfo::move_stake())]
+        pub fn move_stake(
+            origin: OriginFor<T>,
+            origin_hotkey: T::AccountId,
+            destination_hotkey: T::AccountId,
+            origin_netuid: NetUid,
+            destination_netuid: NetUid,
+            alpha_amount: AlphaBalance,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_move_stake(coldkey, origin_hotkey, destination_hotkey, origin_netuid, destination_netuid, alpha_amount)
+        }
+
+        /// Gives stake to another coldkey (possibly on another subnet).
+        #[pallet::call_index(86)]
+        #[pallet::weight(T::WeightInfo::move_stake())]
+        pub fn transfer_stake(
+            origin: OriginFor<T>,
+            destination_coldkey: T::AccountId,
+            hotkey: T::AccountId,
+            origin_netuid: NetUid,
+            destination_netuid: NetUid,
+            alpha_amount: AlphaBalance,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_transfer_stake(coldkey, destination_coldkey, hotkey, origin_netuid, destination_netuid, alpha_amount)
+        }
+
+        /// Moves stake on `hotkey` from one subnet to another.
+        #[pallet::call_index(87)]
+        #[pallet::weight(T::WeightInfo::move_stake())]
+        pub fn swap_stake(
+            origin: OriginFor<T>,
+            hotkey: T::AccountId,
+            origin_netuid: NetUid,
+            destination_netuid: NetUid,
+            alpha_amount: AlphaBalance,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_swap_stake(coldkey, hotkey, origin_netuid, destination_netuid, alpha_amount, None)
+        }
+
+        /// `add_stake` up to the price `limit_price` (rao per alpha); all or nothing unless
+        /// `allow_partial`.
+        #[pallet::call_index(88)]
+        #[pallet::weight(T::WeightInfo::add_stake())]
+        pub fn add_stake_limit(
+            origin: OriginFor<T>,
+            hotkey: T::AccountId,
+            netuid: NetUid,
+            amount_staked: TaoBalance,
+            limit_price: TaoBalance,
+            allow_partial: bool,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_add_stake_limit(coldkey, hotkey, netuid, amount_staked, limit_price, allow_partial)
+        }
+
+        /// `remove_stake` down to the price `limit_price`; all or nothing unless `allow_partial`.
+        #[pallet::call_index(89)]
+        #[pallet::weight(T::WeightInfo::remove_stake())]
+        pub fn remove_stake_limit(
+            origin: OriginFor<T>,
+            hotkey: T::AccountId,
+            netuid: NetUid,
+            amount_unstaked: AlphaBalance,
+            limit_price: TaoBalance,
+            allow_partial: bool,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_remove_stake_limit(coldkey, hotkey, netuid, amount_unstaked, limit_price, allow_partial)
+        }
+
+        /// `swap_stake` while `P_origin/P_destination` stays above `limit_price` (×10^9).
+        #[pallet::call_index(90)]
+        #[pallet::weight(T::WeightInfo::move_stake())]
+        pub fn swap_stake_limit(
+            origin: OriginFor<T>,
+            hotkey: T::AccountId,
+            origin_netuid: NetUid,
+            destination_netuid: NetUid,
+            alpha_amount: AlphaBalance,
+            limit_price: TaoBalance,
+            allow_partial: bool,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_swap_stake(
+                coldkey,
+                hotkey,
+                origin_netuid,
+                destination_netuid,
+                alpha_amount,
+                Some((limit_price, allow_partial)),
+            )
+        }
+
+        /// Unstakes the whole position; with a limit price, fill or kill.
+        #[pallet::call_index(103)]
+        #[pallet::weight(T::WeightInfo::remove_stake())]
+        pub fn remove_stake_full_limit(
+            origin: OriginFor<T>,
+            hotkey: T::AccountId,
+            netuid: NetUid,
+            limit_price: Option<TaoBalance>,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_remove_stake_full_limit(coldkey, hotkey, netuid, limit_price)
         }
 
         /// Registers `hotkey` on `netuid`, paying the current burn into the subnet's pool.
@@ -762,6 +1349,43 @@ pub mod pallet {
             ActivityCutoffFactorMilli::<T>::insert(netuid, factor_milli);
             Self::deposit_event(Event::ActivityCutoffFactorSet(netuid, factor_milli));
             Ok(())
+        }
+
+        /// Root dissolves a subnet: stakers are paid out of its pool, the rest is recycled,
+        /// and all its storage goes. The coldkey argument is ignored, as upstream.
+        #[pallet::call_index(61)]
+        #[pallet::weight(T::WeightInfo::dissolve_network())]
+        pub fn dissolve_network(origin: OriginFor<T>, _coldkey: T::AccountId, netuid: NetUid) -> DispatchResult {
+            ensure_root(origin)?;
+            Self::do_dissolve_network(netuid)
+        }
+
+        /// The owner (or root) sets the subnet's token symbol.
+        #[pallet::call_index(112)]
+        #[pallet::weight(T::WeightInfo::update_symbol())]
+        pub fn update_symbol(origin: OriginFor<T>, netuid: NetUid, symbol: Vec<u8>) -> DispatchResult {
+            if ensure_root(origin.clone()).is_err() {
+                let coldkey = ensure_signed(origin)?;
+                ensure!(Self::if_subnet_exist(netuid), Error::<T>::SubnetNotExists);
+                ensure!(SubnetOwner::<T>::get(netuid) == coldkey, Error::<T>::NotSubnetOwner);
+            }
+            Self::do_update_symbol(netuid, symbol)
+        }
+
+        /// Root dissolves a subnet (as `dissolve_network`).
+        #[pallet::call_index(120)]
+        #[pallet::weight(T::WeightInfo::dissolve_network())]
+        pub fn root_dissolve_network(origin: OriginFor<T>, netuid: NetUid) -> DispatchResult {
+            ensure_root(origin)?;
+            Self::do_dissolve_network(netuid)
+        }
+
+        /// The owner asks for the subnet's next epoch `AdminFreezeWindow` blocks from now.
+        #[pallet::call_index(141)]
+        #[pallet::weight(T::WeightInfo::trigger_epoch())]
+        pub fn trigger_epoch(origin: OriginFor<T>, netuid: NetUid) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_trigger_epoch(coldkey, netuid)
         }
 
         /// `burned_register` that fails if the burn is above `limit_price`.

@@ -15,6 +15,7 @@ frame_support::construct_runtime!(
         System: frame_system = 0,
         Balances: pallet_balances = 5,
         SubtensorModule: pallet_subtensor = 7,
+        Swap: pallet_subtensor_swap = 28,
     }
 );
 
@@ -41,6 +42,16 @@ parameter_types! {
     pub const LockReductionInterval: u64 = 2;
     pub const TestNetworkRateLimit: u64 = 0;
     pub const TestSubnetLimit: u16 = 4;
+    pub const BurnPalletId: PalletId = PalletId(*b"burntnsr");
+    /// The block author, who receives swap fees; tests may clear it.
+    pub static Author: Option<AccountId32> = Some(AccountId32::new([99u8; 32]));
+}
+
+impl pallet_subtensor_swap::Config for Test {
+    type RuntimeEvent = RuntimeEvent;
+    type SubnetInfo = SubtensorModule;
+    type MaxFeeRate = frame_support::traits::ConstU16<10_000>;
+    type WeightInfo = ();
 }
 
 impl pallet_subtensor::Config for Test {
@@ -51,6 +62,9 @@ impl pallet_subtensor::Config for Test {
     type InitialNetworkLockReductionInterval = LockReductionInterval;
     type InitialNetworkRateLimit = TestNetworkRateLimit;
     type InitialSubnetLimit = TestSubnetLimit;
+    type SwapInterface = Swap;
+    type BlockAuthor = Author;
+    type BurnPalletId = BurnPalletId;
     type WeightInfo = ();
 }
 
@@ -81,5 +95,15 @@ pub fn run_to_block(n: u64) {
         let next = System::block_number() + 1;
         System::set_block_number(next);
         SubtensorModule::on_initialize(next);
+        assert_eq!(SubtensorModule::check_accounting(), Ok(()), "after block {next}");
     }
+}
+
+/// Runs a test on a fresh chain and checks the accounting invariants at its end (tests also
+/// check them after each call and `run_to_block` after each block).
+pub fn checked(test: impl FnOnce()) {
+    new_test_ext().execute_with(|| {
+        test();
+        assert_eq!(SubtensorModule::check_accounting(), Ok(()), "at the end of the test");
+    });
 }

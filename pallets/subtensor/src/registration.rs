@@ -14,7 +14,7 @@ use frame_support::{
 };
 use substrate_fixed::types::U64F64;
 use tensorchain_economics::burn;
-use tensorchain_swap::pool::{fee_for, Pool, Side, DEFAULT_FEE_RATE};
+use tensorchain_swap::{interface::SwapHandler, pool::Side};
 
 impl<T: Config> Pallet<T> {
     /// `burned_register`, `register` and `register_limit` (§5.1).
@@ -72,16 +72,19 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
-    /// Buys alpha with `tao` at any price and destroys it: the pool's TAO grows by the net
-    /// amount, its alpha shrinks by what was bought (§5.1 step 4).
+    /// Buys alpha with `tao` at any price and destroys it (§5.1 step 4): the pool's TAO
+    /// grows by the net amount and its alpha shrinks by what was bought; the fee stays in
+    /// the subnet account. A pool too small to trade simply keeps the TAO.
     fn buy_and_burn_alpha(netuid: NetUid, tao: TaoBalance) {
-        let pool = Pool::new(SubnetTAO::<T>::get(netuid), SubnetAlphaIn::<T>::get(netuid));
-        let fee = fee_for(tao, DEFAULT_FEE_RATE);
-        let net = tao.saturating_sub(fee);
-        let bought = pool.output_for(Side::Buy, net).unwrap_or(0).min(pool.alpha);
-        SubnetTAO::<T>::insert(netuid, pool.tao.saturating_add(net));
-        SubnetAlphaIn::<T>::insert(netuid, pool.alpha.saturating_sub(bought));
         TotalStake::<T>::mutate(|s| *s = s.saturating_add(tao));
+        match T::SwapInterface::swap(netuid, Side::Buy, tao, u64::MAX, false) {
+            Ok(result) => {
+                let net = result.amount_paid_in.saturating_sub(result.fee);
+                SubnetTAO::<T>::mutate(netuid, |t| *t = t.saturating_add(net));
+                SubnetAlphaIn::<T>::mutate(netuid, |a| *a = a.saturating_sub(result.amount_out));
+            },
+            Err(_) => SubnetTAO::<T>::mutate(netuid, |t| *t = t.saturating_add(tao)),
+        }
     }
 
     /// `clamp(floor(burn·mult), MinBurn, MaxBurn)`.

@@ -33,12 +33,6 @@ impl<T: Config> Pallet<T> {
         )
     }
 
-    /// The spot price of a dynamic subnet's pool (TAO per alpha); equal weights until the
-    /// Swap pallet re-weights pools.
-    pub fn spot_price(netuid: NetUid) -> U64F64 {
-        tensorchain_swap::pool::Pool::new(SubnetTAO::<T>::get(netuid), SubnetAlphaIn::<T>::get(netuid)).price()
-    }
-
     /// The median spot price over added, non-root subnets with a positive price; 1 if none.
     pub fn median_subnet_alpha_price() -> U64F64 {
         let prices: Vec<U64F64> = NetworksAdded::<T>::iter()
@@ -69,6 +63,7 @@ impl<T: Config> Pallet<T> {
         MaxAllowedUids::<T>::insert(ROOT_NETUID, 64);
         MaxAllowedValidators::<T>::insert(ROOT_NETUID, 64);
         MinAllowedWeights::<T>::insert(ROOT_NETUID, 0);
+        TargetRegistrationsPerInterval::<T>::insert(ROOT_NETUID, 1);
         NetworkRegisteredAt::<T>::insert(ROOT_NETUID, Self::current_block());
     }
 
@@ -106,8 +101,12 @@ impl<T: Config> Pallet<T> {
             last == 0 || now.saturating_sub(last) >= NetworkRateLimit::<T>::get(),
             Error::<T>::NetworkTxRateLimitExceeded
         );
-        // Pruning a subnet to make room needs dissolution (not yet available): refuse instead.
-        ensure!(Self::non_root_subnet_count() < SubnetLimit::<T>::get(), Error::<T>::SubnetLimitReached);
+        // When every slot is taken, the weakest subnet past its immunity makes room.
+        let prune = if Self::non_root_subnet_count() >= SubnetLimit::<T>::get() {
+            Some(Self::get_network_to_prune(now).ok_or(Error::<T>::SubnetLimitReached)?)
+        } else {
+            None
+        };
         let lock = Self::get_network_lock_cost();
         let spendable = <T::Currency as Inspect<T::AccountId>>::reducible_balance(
             &coldkey,
@@ -115,10 +114,17 @@ impl<T: Config> Pallet<T> {
             frame_support::traits::tokens::Fortitude::Polite,
         );
         ensure!(spendable >= lock, Error::<T>::NotEnoughBalanceToLockSubnet);
-        let netuid = Self::next_netuid().ok_or(Error::<T>::SubnetLimitReached)?;
-        let median = Self::median_subnet_alpha_price();
 
         // From here on every step succeeds or the whole call is rolled back.
+        let netuid = match prune {
+            Some(netuid) => {
+                Self::do_dissolve_network(netuid)?;
+                netuid
+            },
+            None => Self::next_netuid().ok_or(Error::<T>::SubnetLimitReached)?,
+        };
+        // The seed price is the median of the subnets that remain.
+        let median = Self::median_subnet_alpha_price();
         let locked = Self::transfer_tao(&coldkey, &Self::subnet_account(netuid), lock)?;
         NetworkLastLockCost::<T>::put(locked);
         NetworkLastLockBlock::<T>::put(now);
@@ -139,6 +145,9 @@ impl<T: Config> Pallet<T> {
         TotalStake::<T>::mutate(|s| *s = s.saturating_add(seed_tao));
         // New subnets earn no TAO emission until the owner or root enables it.
         SubnetEmissionEnabled::<T>::insert(netuid, false);
+        if let Some(symbol) = Self::free_symbol_for(netuid) {
+            TokenSymbol::<T>::insert(netuid, symbol);
+        }
 
         Self::deposit_event(Event::NetworkAdded(netuid, 1));
         Ok(netuid)
@@ -218,5 +227,55 @@ impl<T: Config> Pallet<T> {
                 keys.push(hotkey.clone());
             }
         });
+    }
+
+    /// The symbol a new subnet gets: the one at its netuid if no other subnet uses it, else
+    /// the first free one after root's.
+    fn free_symbol_for(netuid: NetUid) -> Option<Vec<u8>> {
+        let used: Vec<Vec<u8>> = NetworksAdded::<T>::iter_keys()
+            .filter(|n| *n != netuid && TokenSymbol::<T>::contains_key(n))
+            .map(TokenSymbol::<T>::get)
+            .collect();
+        let own = crate::symbols::symbol(netuid).filter(|s| netuid != ROOT_NETUID && !used.contains(s));
+        own.or_else(|| {
+            (1..crate::symbols::SYMBOL_COUNT).filter_map(crate::symbols::symbol).find(|s| !used.contains(s))
+        })
+    }
+
+    /// `update_symbol` (§6.2): the owner or root picks a listed, unused symbol (not root's).
+    pub fn do_update_symbol(netuid: NetUid, symbol: Vec<u8>) -> Result<(), DispatchError> {
+        ensure!(Self::if_subnet_exist(netuid), Error::<T>::SubnetNotExists);
+        let index = crate::symbols::index_of(&symbol).ok_or(Error::<T>::SymbolDoesNotExist)?;
+        ensure!(index != 0, Error::<T>::SymbolDoesNotExist);
+        let taken = NetworksAdded::<T>::iter_keys()
+            .any(|n| n != netuid && TokenSymbol::<T>::contains_key(n) && TokenSymbol::<T>::get(n) == symbol);
+        ensure!(!taken, Error::<T>::SymbolAlreadyInUse);
+        TokenSymbol::<T>::insert(netuid, symbol.clone());
+        Self::deposit_event(Event::SymbolUpdated(netuid, symbol));
+        Ok(())
+    }
+
+    /// The owner's `trigger_epoch` (§6.2): asks for an epoch `AdminFreezeWindow` blocks from
+    /// now, when commit-reveal is off, nothing is pending, the automatic epoch is not due
+    /// sooner, and the owner's last trigger is `OwnerHyperparamRateLimit` tempos ago.
+    pub fn do_trigger_epoch(coldkey: T::AccountId, netuid: NetUid) -> Result<(), DispatchError> {
+        ensure!(netuid != ROOT_NETUID, Error::<T>::RegistrationNotPermittedOnRootSubnet);
+        ensure!(Self::if_subnet_exist(netuid), Error::<T>::SubnetNotExists);
+        ensure!(SubnetOwner::<T>::get(netuid) == coldkey, Error::<T>::NotSubnetOwner);
+        ensure!(!CommitRevealWeightsEnabled::<T>::get(netuid), Error::<T>::CommitRevealEnabled);
+        ensure!(PendingEpochAt::<T>::get(netuid) == 0, Error::<T>::EpochAlreadyPending);
+        let now = Self::current_block();
+        let tempo = u64::from(Tempo::<T>::get(netuid));
+        let window = u64::from(AdminFreezeWindow::<T>::get());
+        let next_auto = LastEpochBlock::<T>::get(netuid).saturating_add(tempo);
+        ensure!(next_auto.saturating_sub(now) >= window, Error::<T>::AdminActionProhibitedDuringWeightsWindow);
+        let last = LastEpochTrigger::<T>::get(netuid);
+        let limit = u64::from(OwnerHyperparamRateLimit::<T>::get()).saturating_mul(tempo);
+        ensure!(last == 0 || now.saturating_sub(last) >= limit, Error::<T>::TxRateLimitExceeded);
+        let at = now.saturating_add(window);
+        PendingEpochAt::<T>::insert(netuid, at);
+        LastEpochTrigger::<T>::insert(netuid, now);
+        Self::deposit_event(Event::EpochTriggered(netuid, at));
+        Ok(())
     }
 }

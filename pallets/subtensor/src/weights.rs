@@ -20,6 +20,18 @@ pub trait WeightInfo {
     fn set_identity() -> Weight;
     fn set_tempo() -> Weight;
     fn set_activity_cutoff_factor() -> Weight;
+    fn dissolve_network() -> Weight;
+    fn update_symbol() -> Weight;
+    fn trigger_epoch() -> Weight;
+    fn add_stake() -> Weight;
+    fn remove_stake() -> Weight;
+    fn move_stake() -> Weight;
+    fn unstake_all() -> Weight;
+    fn unstake_all_alpha() -> Weight;
+    fn root_register() -> Weight;
+    fn increase_take() -> Weight;
+    fn decrease_take() -> Weight;
+    fn try_associate_hotkey() -> Weight;
 }
 
 pub struct SubstrateWeight<T>(PhantomData<T>);
@@ -72,6 +84,68 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
             .saturating_add(T::DbWeight::get().reads(2))
             .saturating_add(T::DbWeight::get().writes(1))
     }
+    // Pays out every stake on the subnet and removes ~100 items per subnet and per uid.
+    fn dissolve_network() -> Weight {
+        Weight::from_parts(500_000_000, 100_000)
+            .saturating_add(T::DbWeight::get().reads(1_000))
+            .saturating_add(T::DbWeight::get().writes(1_500))
+    }
+    // Compares against every subnet's symbol.
+    fn update_symbol() -> Weight {
+        Weight::from_parts(30_000_000, 10_000)
+            .saturating_add(T::DbWeight::get().reads(2 * 129))
+            .saturating_add(T::DbWeight::get().writes(1))
+    }
+    fn trigger_epoch() -> Weight {
+        Weight::from_parts(20_000_000, 4_000)
+            .saturating_add(T::DbWeight::get().reads(9))
+            .saturating_add(T::DbWeight::get().writes(2))
+    }
+    fn add_stake() -> Weight {
+        Weight::from_parts(90_000_000, 10_000)
+            .saturating_add(T::DbWeight::get().reads(15))
+            .saturating_add(T::DbWeight::get().writes(10))
+    }
+    fn remove_stake() -> Weight {
+        Weight::from_parts(110_000_000, 10_000)
+            .saturating_add(T::DbWeight::get().reads(20))
+            .saturating_add(T::DbWeight::get().writes(12))
+    }
+    fn move_stake() -> Weight {
+        Weight::from_parts(180_000_000, 10_000)
+            .saturating_add(T::DbWeight::get().reads(30))
+            .saturating_add(T::DbWeight::get().writes(20))
+    }
+    fn unstake_all() -> Weight {
+        Weight::from_parts(600_000_000, 10_000)
+            .saturating_add(T::DbWeight::get().reads(150))
+            .saturating_add(T::DbWeight::get().writes(100))
+    }
+    fn unstake_all_alpha() -> Weight {
+        Weight::from_parts(650_000_000, 10_000)
+            .saturating_add(T::DbWeight::get().reads(160))
+            .saturating_add(T::DbWeight::get().writes(110))
+    }
+    fn root_register() -> Weight {
+        Weight::from_parts(60_000_000, 10_000)
+            .saturating_add(T::DbWeight::get().reads(140))
+            .saturating_add(T::DbWeight::get().writes(20))
+    }
+    fn increase_take() -> Weight {
+        Weight::from_parts(15_000_000, 10_000)
+            .saturating_add(T::DbWeight::get().reads(3))
+            .saturating_add(T::DbWeight::get().writes(2))
+    }
+    fn decrease_take() -> Weight {
+        Weight::from_parts(15_000_000, 10_000)
+            .saturating_add(T::DbWeight::get().reads(3))
+            .saturating_add(T::DbWeight::get().writes(2))
+    }
+    fn try_associate_hotkey() -> Weight {
+        Weight::from_parts(15_000_000, 4_000)
+            .saturating_add(T::DbWeight::get().reads(3))
+            .saturating_add(T::DbWeight::get().writes(3))
+    }
 }
 
 impl WeightInfo for () {
@@ -101,5 +175,41 @@ impl WeightInfo for () {
     }
     fn set_activity_cutoff_factor() -> Weight {
         Weight::from_parts(15_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(2, 1))
+    }
+    fn dissolve_network() -> Weight {
+        Weight::from_parts(500_000_000, 100_000).saturating_add(RocksDbWeight::get().reads_writes(1_000, 1_500))
+    }
+    fn update_symbol() -> Weight {
+        Weight::from_parts(30_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(258, 1))
+    }
+    fn trigger_epoch() -> Weight {
+        Weight::from_parts(20_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(9, 2))
+    }
+    fn add_stake() -> Weight {
+        Weight::from_parts(90_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(15, 10))
+    }
+    fn remove_stake() -> Weight {
+        Weight::from_parts(110_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(20, 12))
+    }
+    fn move_stake() -> Weight {
+        Weight::from_parts(180_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(30, 20))
+    }
+    fn unstake_all() -> Weight {
+        Weight::from_parts(600_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(150, 100))
+    }
+    fn unstake_all_alpha() -> Weight {
+        Weight::from_parts(650_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(160, 110))
+    }
+    fn root_register() -> Weight {
+        Weight::from_parts(60_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(140, 20))
+    }
+    fn increase_take() -> Weight {
+        Weight::from_parts(15_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(3, 2))
+    }
+    fn decrease_take() -> Weight {
+        Weight::from_parts(15_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(3, 2))
+    }
+    fn try_associate_hotkey() -> Weight {
+        Weight::from_parts(15_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(3, 3))
     }
 }

@@ -10,6 +10,7 @@
 
 extern crate alloc;
 
+pub mod interface;
 pub mod moving;
 pub mod pool;
 pub mod pow;

@@ -8,28 +8,34 @@ use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
 use sp_core::crypto::AccountId32;
 use substrate_fixed::types::U64F64;
 
-fn signed(n: u8) -> RuntimeOrigin {
+mod dissolve;
+mod staking;
+mod subnet_admin;
+
+pub(super) fn signed(n: u8) -> RuntimeOrigin {
     RuntimeOrigin::signed(account(n))
 }
 
-fn free(n: u8) -> u64 {
+pub(super) fn free(n: u8) -> u64 {
     Balances::free_balance(account(n))
 }
 
-/// The pallet's issuance mirror must equal the balances pallet's issuance after every call.
-fn assert_issuance_consistent() {
+/// The pallet's issuance mirror must equal the balances pallet's issuance after every call,
+/// and the other accounting invariants must hold.
+pub(super) fn assert_issuance_consistent() {
     assert_eq!(TotalIssuance::<Test>::get(), <Balances as Inspect<AccountId32>>::total_issuance());
+    assert_eq!(SubtensorModule::check_accounting(), Ok(()));
 }
 
 /// Creates a subnet owned by coldkey `owner` with hotkey `owner + 100`.
-fn add_subnet(owner: u8) -> u16 {
+pub(super) fn add_subnet(owner: u8) -> u16 {
     assert_ok!(SubtensorModule::register_network(signed(owner), account(owner + 100)));
     TotalNetworks::<Test>::get() - 1
 }
 
 #[test]
 fn genesis_creates_root_and_mirrors_issuance() {
-    new_test_ext().execute_with(|| {
+    checked(|| {
         assert!(NetworksAdded::<Test>::get(0));
         assert_eq!(TotalNetworks::<Test>::get(), 1);
         assert_eq!(Tempo::<Test>::get(0), 100);
@@ -40,7 +46,7 @@ fn genesis_creates_root_and_mirrors_issuance() {
 
 #[test]
 fn register_network_creates_a_seeded_subnet() {
-    new_test_ext().execute_with(|| {
+    checked(|| {
         let before = free(1);
         let lock = SubtensorModule::get_network_lock_cost();
         assert_eq!(lock, 100 * TAO);
@@ -82,7 +88,7 @@ fn register_network_creates_a_seeded_subnet() {
 /// TV9: the lock doubles on registration and decays linearly (mock interval 2).
 #[test]
 fn lock_cost_doubles_then_decays() {
-    new_test_ext().execute_with(|| {
+    checked(|| {
         add_subnet(1);
         assert_eq!(SubtensorModule::get_network_lock_cost(), 200 * TAO);
         run_to_block(2);
@@ -98,7 +104,7 @@ fn lock_cost_doubles_then_decays() {
 /// TV9: a new pool is seeded at the median spot price of the existing ones.
 #[test]
 fn new_pools_start_at_the_median_price() {
-    new_test_ext().execute_with(|| {
+    checked(|| {
         let a = add_subnet(1);
         let b = add_subnet(2);
         // Prices 5 and 2: the median is 3.5.
@@ -116,7 +122,7 @@ fn new_pools_start_at_the_median_price() {
 
 #[test]
 fn register_network_errors_change_nothing() {
-    new_test_ext().execute_with(|| {
+    checked(|| {
         // Not enough to lock: a fresh account with 50 TAO.
         assert_ok!(Balances::transfer_allow_death(signed(1), account(50), 50 * TAO));
         assert_noop!(
@@ -150,7 +156,7 @@ fn register_network_errors_change_nothing() {
 
 #[test]
 fn start_call_enables_the_subnet() {
-    new_test_ext().execute_with(|| {
+    checked(|| {
         let netuid = add_subnet(1);
         assert_eq!(FirstEmissionBlockNumber::<Test>::get(netuid), None);
         assert_ok!(SubtensorModule::start_call(signed(1), netuid));
@@ -166,7 +172,7 @@ fn start_call_enables_the_subnet() {
 
 #[test]
 fn start_call_errors_change_nothing() {
-    new_test_ext().execute_with(|| {
+    checked(|| {
         let netuid = add_subnet(1);
         assert_noop!(SubtensorModule::start_call(signed(1), 9), Error::<Test>::SubnetNotExists);
         assert_noop!(SubtensorModule::start_call(signed(2), netuid), Error::<Test>::NotSubnetOwner);
@@ -182,7 +188,7 @@ fn start_call_errors_change_nothing() {
 
 #[test]
 fn burned_register_pays_into_the_pool_and_bumps_the_price() {
-    new_test_ext().execute_with(|| {
+    checked(|| {
         let netuid = add_subnet(1);
         let (tao, alpha) = (SubnetTAO::<Test>::get(netuid), SubnetAlphaIn::<Test>::get(netuid));
         let before = free(2);
@@ -222,7 +228,7 @@ fn burned_register_pays_into_the_pool_and_bumps_the_price() {
 
 #[test]
 fn register_ignores_proof_of_work_arguments() {
-    new_test_ext().execute_with(|| {
+    checked(|| {
         let netuid = add_subnet(1);
         assert_ok!(SubtensorModule::register(signed(2), netuid, 7, 8, vec![1, 2, 3], account(22), account(2)));
         assert_eq!(Uids::<Test>::get(netuid, account(22)), Some(1));
@@ -231,7 +237,7 @@ fn register_ignores_proof_of_work_arguments() {
 
 #[test]
 fn burned_register_errors_change_nothing() {
-    new_test_ext().execute_with(|| {
+    checked(|| {
         let netuid = add_subnet(1);
         assert_noop!(
             SubtensorModule::burned_register(signed(2), 0, account(22)),
@@ -279,7 +285,7 @@ fn burned_register_errors_change_nothing() {
 /// TV8 on chain: the burn decays every block with its half-life and clamps.
 #[test]
 fn burn_decays_every_block() {
-    new_test_ext().execute_with(|| {
+    checked(|| {
         let netuid = add_subnet(1);
         BurnHalfLife::<Test>::insert(netuid, 2);
         BurnDecayFactor::<Test>::remove(netuid);
@@ -302,7 +308,7 @@ fn burn_decays_every_block() {
 
 #[test]
 fn a_full_subnet_replaces_its_lowest_emission_uid() {
-    new_test_ext().execute_with(|| {
+    checked(|| {
         let netuid = add_subnet(1);
         MaxAllowedUids::<Test>::insert(netuid, 4);
         ImmunityPeriod::<Test>::insert(netuid, 0);
@@ -331,7 +337,7 @@ fn a_full_subnet_replaces_its_lowest_emission_uid() {
 
 #[test]
 fn the_owner_hotkey_is_never_pruned() {
-    new_test_ext().execute_with(|| {
+    checked(|| {
         let netuid = add_subnet(1);
         MaxAllowedUids::<Test>::insert(netuid, 1);
         ImmunityPeriod::<Test>::insert(netuid, 0);
@@ -344,7 +350,7 @@ fn the_owner_hotkey_is_never_pruned() {
 
 #[test]
 fn immune_uids_are_pruned_only_when_too_few_are_open() {
-    new_test_ext().execute_with(|| {
+    checked(|| {
         let netuid = add_subnet(1);
         MaxAllowedUids::<Test>::insert(netuid, 3);
         for k in 2..=3u8 {
@@ -359,13 +365,13 @@ fn immune_uids_are_pruned_only_when_too_few_are_open() {
     });
 }
 
-fn register_hotkey(netuid: u16, cold: u8, hot: u8) {
+pub(super) fn register_hotkey(netuid: u16, cold: u8, hot: u8) {
     assert_ok!(SubtensorModule::burned_register(signed(cold), netuid, account(hot)));
 }
 
 #[test]
 fn serve_axon_stores_the_endpoint() {
-    new_test_ext().execute_with(|| {
+    checked(|| {
         let netuid = add_subnet(1);
         register_hotkey(netuid, 2, 22);
         // Unfunded hotkeys may serve.
@@ -386,7 +392,7 @@ fn serve_axon_stores_the_endpoint() {
 
 #[test]
 fn serve_errors_change_nothing() {
-    new_test_ext().execute_with(|| {
+    checked(|| {
         let netuid = add_subnet(1);
         register_hotkey(netuid, 2, 22);
         assert_noop!(
@@ -418,7 +424,7 @@ fn serve_errors_change_nothing() {
 
 #[test]
 fn serve_axon_tls_keeps_a_certificate_and_prometheus_is_stored() {
-    new_test_ext().execute_with(|| {
+    checked(|| {
         let netuid = add_subnet(1);
         register_hotkey(netuid, 2, 22);
         let mut cert = vec![1u8];
@@ -443,7 +449,7 @@ fn subnet_identity(name: &[u8]) -> SubnetIdentityV3 {
 
 #[test]
 fn register_network_with_identity_stores_it() {
-    new_test_ext().execute_with(|| {
+    checked(|| {
         assert_ok!(SubtensorModule::register_network_with_identity(
             signed(1),
             account(101),
@@ -463,7 +469,7 @@ fn register_network_with_identity_stores_it() {
 
 #[test]
 fn set_subnet_identity_is_for_the_owner() {
-    new_test_ext().execute_with(|| {
+    checked(|| {
         let netuid = add_subnet(1);
         let call = |who: u8, netuid: u16, name: Vec<u8>| {
             SubtensorModule::set_subnet_identity(
@@ -481,7 +487,7 @@ fn set_subnet_identity_is_for_the_owner() {
 
 #[test]
 fn set_identity_needs_a_registered_hotkey_and_valid_lengths() {
-    new_test_ext().execute_with(|| {
+    checked(|| {
         let set = |who: u8, name: Vec<u8>, image: Vec<u8>| {
             SubtensorModule::set_identity(signed(who), name, vec![], vec![], image, vec![], vec![], vec![])
         };
@@ -498,7 +504,7 @@ fn set_identity_needs_a_registered_hotkey_and_valid_lengths() {
 
 #[test]
 fn the_owner_sets_the_tempo_within_bounds_and_limits() {
-    new_test_ext().execute_with(|| {
+    checked(|| {
         let netuid = add_subnet(1);
         AdminFreezeWindow::<Test>::put(0);
         assert_noop!(SubtensorModule::set_tempo(signed(2), netuid, 720), Error::<Test>::NotSubnetOwner);
@@ -524,7 +530,7 @@ fn the_owner_sets_the_tempo_within_bounds_and_limits() {
 
 #[test]
 fn activity_cutoff_factor_by_owner_or_root() {
-    new_test_ext().execute_with(|| {
+    checked(|| {
         let netuid = add_subnet(1);
         assert_eq!(ActivityCutoffFactorMilli::<Test>::get(netuid), 13_889);
         assert_ok!(SubtensorModule::set_activity_cutoff_factor(signed(1), netuid, 2_000));

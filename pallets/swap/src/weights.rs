@@ -1,0 +1,32 @@
+//! Weights for Swap's calls.
+//!
+//! NOT YET GENERATED: estimates until `scripts/benchmark-weights.sh pallet_subtensor_swap` is
+//! run; the benchmarks run as tests on the mock.
+
+use core::marker::PhantomData;
+use frame_support::{traits::Get, weights::{constants::RocksDbWeight, Weight}};
+
+pub trait WeightInfo {
+    fn set_fee_rate() -> Weight;
+    /// The retired liquidity calls, which fail at once.
+    fn deprecated() -> Weight;
+}
+
+pub struct SubstrateWeight<T>(PhantomData<T>);
+impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+    fn set_fee_rate() -> Weight {
+        Weight::from_parts(12_000_000, 3_500).saturating_add(T::DbWeight::get().reads_writes(2, 1))
+    }
+    fn deprecated() -> Weight {
+        Weight::from_parts(5_000_000, 0)
+    }
+}
+
+impl WeightInfo for () {
+    fn set_fee_rate() -> Weight {
+        Weight::from_parts(12_000_000, 3_500).saturating_add(RocksDbWeight::get().reads_writes(2, 1))
+    }
+    fn deprecated() -> Weight {
+        Weight::from_parts(5_000_000, 0)
+    }
+}
