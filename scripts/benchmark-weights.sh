@@ -3,8 +3,9 @@
 #
 #   ./scripts/benchmark-weights.sh [pallet ...]     (default: every Tensorchain pallet)
 #
-# Builds `tensorchain` with the `runtime-benchmarks` feature (a separate, long build: it pulls in
-# frame-benchmarking-cli), runs `tensorchain benchmark pallet` for each pallet on the dev chain
+# Builds `tensorchain` with the `runtime-benchmarks` feature in its own target directory
+# (`~/.cache/tensorchain/target-bench`, so the normal binary is untouched; a separate, long
+# build: it pulls in frame-benchmarking-cli), runs `tensorchain benchmark pallet` for each pallet on the dev chain
 # with 50 steps and 20 repeats, and writes runtime/src/weights/<pallet>.rs, which the runtime
 # implements that pallet's WeightInfo: point the pallet's `type WeightInfo` in
 # runtime/src/configs.rs at `weights::<pallet>::WeightInfo<Runtime>`. Run it on a quiet
@@ -12,9 +13,9 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/tensorchain/target}"
+export CARGO_TARGET_DIR="${BENCH_TARGET_DIR:-$HOME/.cache/tensorchain/target-bench}"
 PALLETS=("$@")
-[ ${#PALLETS[@]} -eq 0 ] && PALLETS=(pallet_subtensor pallet_admin_utils)
+[ ${#PALLETS[@]} -eq 0 ] && PALLETS=(pallet_subtensor pallet_admin_utils pallet_subtensor_swap)
 
 ./scripts/setup.sh
 cargo build --release --locked -p tensorchain-node --features runtime-benchmarks

@@ -6,44 +6,8 @@ from __future__ import annotations
 import pytest
 from bittensor_wallet import Keypair
 
+from chain import TAO, failing, new_netuid, query, submit
 from conftest import free_balance as free
-from conftest import submit_and_watch
-
-TAO = 10**9
-
-
-def submit(substrate, url, signer, module, function, params):
-    """Signs and submits a call; returns (block hash, events of the extrinsic's block)."""
-    call = substrate.compose_call(module, function, params)
-    xt = substrate.create_signed_extrinsic(call=call, keypair=signer, era={"period": 64})
-    statuses = submit_and_watch(url, "0x" + bytes(xt.data.data).hex())
-    block = statuses[-1]["finalized"]
-    events = [(r["event"]["module_id"], r["event"]["event_id"], r["event"]["attributes"])
-              for r in substrate.get_events(block)]
-    failed = [a for (p, e, a) in events if (p, e) == ("System", "ExtrinsicFailed")]
-    if failed:
-        raise AssertionError(f"{module}.{function} failed: {failed}")
-    return block, events
-
-
-def query(substrate, name, params, block=None):
-    return substrate.query("SubtensorModule", name, params, block_hash=block).value
-
-
-def failing(substrate, signer, module, function, params):
-    """Submits as the SDK does; returns the error name its receipt reports and the block."""
-    call = substrate.compose_call(module, function, params)
-    xt = substrate.create_signed_extrinsic(call=call, keypair=signer)
-    receipt = substrate.submit_extrinsic(xt, wait_for_inclusion=True, wait_for_finalization=True)
-    assert receipt.is_success is False
-    return receipt.error_message["name"], receipt.block_hash
-
-
-def new_netuid(events):
-    """The netuid of a `NetworkAdded` event (positional, as clients read it)."""
-    added = [a for (p, e, a) in events if (p, e) == ("SubtensorModule", "NetworkAdded")]
-    assert len(added) == 1
-    return added[0][0] if isinstance(added[0], (list, tuple)) else list(added[0].values())[0]
 
 
 @pytest.fixture

@@ -67,6 +67,14 @@ fn stake_everywhere<T: Config>(netuid: NetUid, stakers: u32) {
     }
 }
 
+/// A subnet with staking started, owned by a fresh coldkey.
+fn started_subnet<T: Config>(index: u32) -> NetUid {
+    let owner = funded::<T>("subnet_owner", index);
+    let netuid = new_subnet::<T>(owner.clone(), account("subnet_hotkey", index, 0));
+    Pallet::<T>::do_start_call(owner, netuid).unwrap();
+    netuid
+}
+
 #[benchmarks]
 mod benchmarks {
     use super::*;
@@ -220,6 +228,121 @@ mod benchmarks {
         #[extrinsic_call]
         _(RawOrigin::Signed(owner), netuid);
         assert!(PendingEpochAt::<T>::get(netuid) > 0);
+    }
+
+    #[benchmark]
+    fn add_stake() {
+        // The limit variant: it also finds the largest amount within the price limit.
+        let netuid = started_subnet::<T>(0);
+        let hotkey: T::AccountId = account("subnet_hotkey", 0, 0);
+        let caller = funded::<T>("caller", 0);
+        #[extrinsic_call]
+        add_stake_limit(RawOrigin::Signed(caller.clone()), hotkey.clone(), netuid, 100 * TAO, 2 * TAO, true);
+        assert!(Pallet::<T>::alpha_stake(&hotkey, &caller, netuid) > 0);
+    }
+
+    #[benchmark]
+    fn remove_stake() {
+        // A partial sale at a limit, then the alpha fee sold for the author.
+        let netuid = started_subnet::<T>(0);
+        let hotkey: T::AccountId = account("subnet_hotkey", 0, 0);
+        let caller = funded::<T>("caller", 0);
+        Pallet::<T>::do_add_stake(caller.clone(), hotkey.clone(), netuid, 100 * TAO).unwrap();
+        let held = Pallet::<T>::alpha_stake(&hotkey, &caller, netuid);
+        // 90 % of the price: the sale stops part way.
+        let limit = Pallet::<T>::spot_price(netuid).saturating_mul_int(900_000_000u128).saturating_to_num::<u64>();
+        #[extrinsic_call]
+        remove_stake_limit(RawOrigin::Signed(caller.clone()), hotkey.clone(), netuid, held, limit, true);
+        assert!(Pallet::<T>::alpha_stake(&hotkey, &caller, netuid) < held);
+    }
+
+    #[benchmark]
+    fn move_stake() {
+        // Across subnets and hotkeys: a sale and a purchase.
+        let a = started_subnet::<T>(0);
+        let b = started_subnet::<T>(1);
+        let from: T::AccountId = account("subnet_hotkey", 0, 0);
+        let to: T::AccountId = account("subnet_hotkey", 1, 0);
+        let caller = funded::<T>("caller", 0);
+        Pallet::<T>::do_add_stake(caller.clone(), from.clone(), a, 100 * TAO).unwrap();
+        let held = Pallet::<T>::alpha_stake(&from, &caller, a);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(caller.clone()), from, to.clone(), a, b, held);
+        assert!(Pallet::<T>::alpha_stake(&to, &caller, b) > 0);
+    }
+
+    #[benchmark]
+    fn unstake_all() {
+        // A position on every subnet the chain can hold, and on root.
+        let caller = funded::<T>("caller", 0);
+        let hotkey: T::AccountId = account("subnet_hotkey", 0, 0);
+        for i in 0..SubnetLimit::<T>::get() {
+            let netuid = started_subnet::<T>(u32::from(i));
+            Pallet::<T>::do_add_stake(caller.clone(), hotkey.clone(), netuid, 10 * TAO).unwrap();
+        }
+        Pallet::<T>::do_add_stake(caller.clone(), hotkey.clone(), ROOT_NETUID, 10 * TAO).unwrap();
+        #[extrinsic_call]
+        _(RawOrigin::Signed(caller.clone()), hotkey.clone());
+        assert!(Alpha::<T>::iter_key_prefix((&hotkey, &caller)).next().is_none());
+    }
+
+    #[benchmark]
+    fn unstake_all_alpha() {
+        let caller = funded::<T>("caller", 0);
+        let hotkey: T::AccountId = account("subnet_hotkey", 0, 0);
+        for i in 0..SubnetLimit::<T>::get() {
+            let netuid = started_subnet::<T>(u32::from(i));
+            Pallet::<T>::do_add_stake(caller.clone(), hotkey.clone(), netuid, 10 * TAO).unwrap();
+        }
+        #[extrinsic_call]
+        _(RawOrigin::Signed(caller.clone()), hotkey.clone());
+        assert!(Pallet::<T>::alpha_stake(&hotkey, &caller, ROOT_NETUID) > 0);
+    }
+
+    #[benchmark]
+    fn root_register() {
+        // Root full: the newcomer replaces the hotkey with the least root stake.
+        let max = MaxAllowedUids::<T>::get(ROOT_NETUID);
+        let now = Pallet::<T>::current_block();
+        for i in SubnetworkN::<T>::get(ROOT_NETUID)..max {
+            let hotkey: T::AccountId = account("root_hotkey", u32::from(i), 0);
+            Pallet::<T>::append_neuron(ROOT_NETUID, &hotkey, now);
+        }
+        let caller = funded::<T>("caller", 0);
+        let hotkey: T::AccountId = account("hotkey", 0, 0);
+        Pallet::<T>::create_account_if_non_existent(&caller, &hotkey);
+        Pallet::<T>::do_add_stake(caller.clone(), hotkey.clone(), ROOT_NETUID, 10 * TAO).unwrap();
+        #[extrinsic_call]
+        _(RawOrigin::Signed(caller), hotkey.clone());
+        assert!(Uids::<T>::contains_key(ROOT_NETUID, &hotkey));
+    }
+
+    #[benchmark]
+    fn increase_take() {
+        let (_, owner) = subnet_with_owner::<T>();
+        let hotkey: T::AccountId = account("owner_hotkey", 0, 0);
+        Delegates::<T>::insert(&hotkey, 100);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(owner), hotkey.clone(), 200);
+        assert_eq!(Delegates::<T>::get(&hotkey), 200);
+    }
+
+    #[benchmark]
+    fn decrease_take() {
+        let (_, owner) = subnet_with_owner::<T>();
+        let hotkey: T::AccountId = account("owner_hotkey", 0, 0);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(owner), hotkey.clone(), 100);
+        assert_eq!(Delegates::<T>::get(&hotkey), 100);
+    }
+
+    #[benchmark]
+    fn try_associate_hotkey() {
+        let caller = funded::<T>("caller", 0);
+        let hotkey: T::AccountId = account("hotkey", 0, 0);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(caller.clone()), hotkey.clone());
+        assert_eq!(Owner::<T>::get(&hotkey), caller);
     }
 
     impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

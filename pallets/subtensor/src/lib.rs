@@ -31,6 +31,7 @@ pub mod delegation;
 pub mod dissolve;
 pub mod identity;
 pub mod invariants;
+pub mod issuance;
 pub mod pools;
 pub mod registration;
 pub mod root;
@@ -264,6 +265,13 @@ pub mod pallet {
     /// TAO issued, mirrored from the balances pallet and lowered where TAO is recycled.
     #[pallet::storage]
     pub type TotalIssuance<T> = StorageValue<_, TaoBalance, ValueQuery>;
+    #[pallet::type_value]
+    pub fn DefaultBlockEmission() -> u64 {
+        1_000_000_000
+    }
+    /// The last computed block emission (informational: see `issuance`).
+    #[pallet::storage]
+    pub type BlockEmission<T> = StorageValue<_, u64, ValueQuery, DefaultBlockEmission>;
     /// TAO held in subnet pools and stakes.
     #[pallet::storage]
     pub type TotalStake<T> = StorageValue<_, TaoBalance, ValueQuery>;

@@ -550,3 +550,68 @@ fn activity_cutoff_factor_by_owner_or_root() {
         );
     });
 }
+
+mod issuance {
+    use super::*;
+    use tensorchain_economics::MAX_SUPPLY;
+
+    /// `economics.md` §8 TV1 through the pallet: halving by issuance, not by block.
+    #[test]
+    fn tv1_block_emission_follows_issuance() {
+        checked(|| {
+            for (issuance, emission) in [
+                (0u64, 1_000_000_000u64),
+                (10_499_999_999_000_000, 1_000_000_000),
+                (10_500_000_000_000_000, 500_000_000),
+                (15_750_000_000_000_000, 250_000_000),
+                (18_375_000_000_000_000, 125_000_000),
+                (19_687_500_000_000_000, 62_500_000),
+                (20_999_999_000_000_000, 59),
+                (21_000_000_000_000_000, 0),
+            ] {
+                TotalIssuance::<Test>::put(issuance);
+                assert_eq!(SubtensorModule::block_emission(), emission);
+                assert_eq!(BlockEmission::<Test>::get(), emission);
+            }
+            TotalIssuance::<Test>::put(<Balances as Inspect<AccountId32>>::total_issuance());
+        });
+    }
+
+    #[test]
+    fn alpha_emission_uses_the_subnet_alpha_issuance() {
+        checked(|| {
+            let netuid = add_subnet(1);
+            assert_eq!(SubtensorModule::alpha_block_emission(netuid), 1_000_000_000);
+            SubnetAlphaIn::<Test>::insert(netuid, 10_500_000_000_000_000);
+            assert_eq!(SubtensorModule::alpha_block_emission(netuid), 500_000_000);
+            SubnetAlphaIn::<Test>::insert(netuid, SubnetTAO::<Test>::get(netuid));
+        });
+    }
+
+    /// `test_mint_tao_respects_max_issuance_cap_in_balances`: asking for 1000 rao more than
+    /// remains mints exactly what remains.
+    #[test]
+    fn minting_stops_at_the_supply_cap() {
+        checked(|| {
+            let issued = <Balances as Inspect<AccountId32>>::total_issuance();
+            let remaining = MAX_SUPPLY - issued;
+            assert_eq!(SubtensorModule::mint_tao_into(&account(50), remaining + 1_000), remaining);
+            assert_eq!(<Balances as Inspect<AccountId32>>::total_issuance(), MAX_SUPPLY);
+            assert_eq!(SubtensorModule::mint_tao_into(&account(50), 1), 0);
+            assert_issuance_consistent();
+        });
+    }
+
+    #[test]
+    fn recycling_lowers_both_issuances() {
+        checked(|| {
+            let issued = TotalIssuance::<Test>::get();
+            assert_eq!(SubtensorModule::recycle_tao(&account(1), 5 * TAO), 5 * TAO);
+            assert_eq!(TotalIssuance::<Test>::get(), issued - 5 * TAO);
+            // Never below the existential deposit: the account stays alive.
+            let all = free(1);
+            assert_eq!(SubtensorModule::recycle_tao(&account(1), all), all - 500);
+            assert_issuance_consistent();
+        });
+    }
+}

@@ -1,0 +1,60 @@
+//! Issuance (`economics.md` §1): the halving block emission, minting capped at 21 M TAO
+//! against the balances pallet's issuance, and recycling, which lowers `TotalIssuance` and so
+//! delays the next halving.
+
+use crate::{pallet::*, AlphaBalance, NetUid, TaoBalance};
+use frame_support::traits::{
+    fungible::{Inspect, Mutate},
+    tokens::{Fortitude, Precision, Preservation},
+};
+use tensorchain_economics::emission::{block_emission_for_issuance, mintable};
+
+impl<T: Config> Pallet<T> {
+    /// This block's TAO emission, from `TotalIssuance` (§1.1). Caches it in `BlockEmission`
+    /// when it changes, as upstream does (informational only).
+    pub fn block_emission() -> TaoBalance {
+        let emission = block_emission_for_issuance(TotalIssuance::<T>::get());
+        if BlockEmission::<T>::get() != emission {
+            BlockEmission::<T>::put(emission);
+        }
+        emission
+    }
+
+    /// A subnet's alpha emission per block, from its alpha issuance (in + out).
+    pub fn alpha_block_emission(netuid: NetUid) -> AlphaBalance {
+        let issuance = SubnetAlphaIn::<T>::get(netuid).saturating_add(SubnetAlphaOut::<T>::get(netuid));
+        block_emission_for_issuance(issuance)
+    }
+
+    /// Mints up to `amount` TAO into `to`, never past 21 M TAO of the balances pallet's
+    /// issuance (§1.2); returns what was minted.
+    pub fn mint_tao_into(to: &T::AccountId, amount: TaoBalance) -> TaoBalance {
+        let issued: TaoBalance = <T::Currency as Inspect<T::AccountId>>::total_issuance();
+        let amount = mintable(amount, issued);
+        if amount == 0 {
+            return 0;
+        }
+        match <T::Currency as Mutate<T::AccountId>>::mint_into(to, amount) {
+            Ok(minted) => {
+                TotalIssuance::<T>::mutate(|i| *i = i.saturating_add(minted));
+                minted
+            },
+            Err(_) => 0,
+        }
+    }
+
+    /// Destroys up to `amount` of `from`'s TAO, keeping it alive, and lowers `TotalIssuance`
+    /// with it (§1.3); returns what was recycled.
+    pub fn recycle_tao(from: &T::AccountId, amount: TaoBalance) -> TaoBalance {
+        let burned = <T::Currency as Mutate<T::AccountId>>::burn_from(
+            from,
+            amount,
+            Preservation::Preserve,
+            Precision::BestEffort,
+            Fortitude::Polite,
+        )
+        .unwrap_or(0);
+        TotalIssuance::<T>::mutate(|i| *i = i.saturating_sub(burned));
+        burned
+    }
+}

@@ -1,0 +1,66 @@
+"""Helpers shared by the end-to-end tests: submitting as the SDK does, reading storage, and
+the accounts the chain derives."""
+
+from __future__ import annotations
+
+import struct
+
+from conftest import submit_and_watch
+
+TAO = 10**9
+
+
+def submit(substrate, url, signer, module, function, params):
+    """Signs and submits a call; returns (block hash, events of the extrinsic's block)."""
+    call = substrate.compose_call(module, function, params)
+    xt = substrate.create_signed_extrinsic(call=call, keypair=signer, era={"period": 64})
+    statuses = submit_and_watch(url, "0x" + bytes(xt.data.data).hex())
+    block = statuses[-1]["finalized"]
+    events = [(r["event"]["module_id"], r["event"]["event_id"], r["event"]["attributes"])
+              for r in substrate.get_events(block)]
+    failed = [a for (p, e, a) in events if (p, e) == ("System", "ExtrinsicFailed")]
+    if failed:
+        raise AssertionError(f"{module}.{function} failed: {failed}")
+    return block, events
+
+
+def query(substrate, name, params, block=None):
+    return substrate.query("SubtensorModule", name, params, block_hash=block).value
+
+
+def failing(substrate, signer, module, function, params):
+    """Submits as the SDK does; returns the error name its receipt reports and the block."""
+    call = substrate.compose_call(module, function, params)
+    xt = substrate.create_signed_extrinsic(call=call, keypair=signer)
+    receipt = substrate.submit_extrinsic(xt, wait_for_inclusion=True, wait_for_finalization=True)
+    assert receipt.is_success is False
+    return receipt.error_message["name"], receipt.block_hash
+
+
+def new_netuid(events):
+    """The netuid of a `NetworkAdded` event (positional, as clients read it)."""
+    added = [a for (p, e, a) in events if (p, e) == ("SubtensorModule", "NetworkAdded")]
+    assert len(added) == 1
+    return added[0][0] if isinstance(added[0], (list, tuple)) else list(added[0].values())[0]
+
+
+def subnet_account(netuid: int) -> bytes:
+    """The account holding a subnet's pool: PalletId "subtensr" with the netuid as sub-account
+    (`b"modl" ++ id ++ netuid (u16 LE)`, zero-padded to 32 bytes)."""
+    raw = b"modl" + b"subtensr" + struct.pack("<H", netuid)
+    return raw + b"\0" * (32 - len(raw))
+
+
+def event_attrs(events, pallet, name):
+    return [a for (p, e, a) in events if (p, e) == (pallet, name)]
+
+
+def tx_fee(events) -> int:
+    return sum(a["actual_fee"] for a in event_attrs(events, "TransactionPayment", "TransactionFeePaid"))
+
+
+def fields(attributes) -> list:
+    """An event's fields in order, whether the client decoded them as a tuple or a dict."""
+    if isinstance(attributes, (list, tuple)):
+        return list(attributes)
+    return list(attributes.values())
