@@ -31,7 +31,7 @@ pub fn largest_remainder_split(pot: u64, weights: &[u128]) -> Vec<u64> {
         // pot·w fits in 192 bits; U256 keeps it exact.
         let product = sp_core::U256::from(pot).saturating_mul(sp_core::U256::from(*w));
         let total256 = sp_core::U256::from(total);
-        let q = product / total256;
+        let q = product.checked_div(total256).unwrap_or_default();
         let r = product.saturating_sub(q.saturating_mul(total256));
         shares.push(q.low_u64());
         remainders.push((r.low_u128(), i));

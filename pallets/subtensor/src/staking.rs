@@ -18,7 +18,7 @@ fn mul_div(a: u128, b: u128, c: u128) -> U256 {
     if c == 0 {
         return U256::zero();
     }
-    U256::from(a).saturating_mul(U256::from(b)) / U256::from(c)
+    U256::from(a).saturating_mul(U256::from(b)).checked_div(U256::from(c)).unwrap_or_default()
 }
 
 fn to_u128(x: U256) -> u128 {
@@ -95,7 +95,7 @@ impl<T: Config> Pallet<T> {
             // Shares worth `taken`, rounded up so the remaining holders never lose value.
             let exact = U256::from(taken).saturating_mul(U256::from(total_shares));
             let v = U256::from(value.max(1));
-            let q = exact / v;
+            let q = exact.checked_div(v).unwrap_or_default();
             let q = if q.saturating_mul(v) < exact { q.saturating_add(U256::one()) } else { q };
             to_u128(q).min(mine)
         };
