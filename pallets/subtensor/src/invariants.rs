@@ -3,7 +3,7 @@
 //! - `TotalStake` equals the TAO held by the subnet accounts (pools, locks and the fees they
 //!   keep), so free balances plus `TotalStake` account for every rao issued;
 //! - on every subnet, `SubnetAlphaOut` equals the alpha staked to hotkeys plus the pending
-//!   emission buckets and protocol-owned alpha.
+//!   emission buckets, protocol-owned alpha, unclaimed root dividends and unowned alpha.
 
 use crate::{pallet::*, AlphaBalance, NetUid, TaoBalance};
 use alloc::{format, string::String};
@@ -38,7 +38,9 @@ impl<T: Config> Pallet<T> {
             .saturating_add(PendingValidatorEmission::<T>::get(netuid))
             .saturating_add(PendingRootAlphaDivs::<T>::get(netuid))
             .saturating_add(PendingOwnerCut::<T>::get(netuid))
-            .saturating_add(SubnetProtocolAlpha::<T>::get(netuid));
+            .saturating_add(SubnetProtocolAlpha::<T>::get(netuid))
+            .saturating_add(RootClaimableAlpha::<T>::get(netuid))
+            .saturating_add(SubnetAlphaBurned::<T>::get(netuid));
         let out = SubnetAlphaOut::<T>::get(netuid);
         if out != expected {
             return Err(format!("subnet {netuid}: SubnetAlphaOut {out} != staked and pending alpha {expected}"));

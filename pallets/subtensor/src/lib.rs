@@ -11,6 +11,8 @@
 //! - [`staking`]: stake held as share pools; [`stake_calls`], [`stake_moves`]: adding,
 //!   removing and moving it; [`pools`]: trading against a subnet's pool through the Swap
 //!   pallet; [`delegation`]: delegate take; [`root`]: the root network;
+//! - [`set_weights`]: weights and commit-reveal; [`coinbase`]: the per-block emission;
+//!   [`epoch`]: the Yuma epoch every tempo and its payouts; [`root_claim`]: root dividends;
 //! - [`dissolve`]: dissolving and pruning subnets; [`symbols`]: token symbols;
 //! - [`invariants`]: the accounting checks tests and `try-state` run.
 //!
@@ -27,15 +29,19 @@ pub use pallet::*;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
+pub mod coinbase;
 pub mod delegation;
 pub mod dissolve;
+pub mod epoch;
 pub mod identity;
 pub mod invariants;
 pub mod issuance;
 pub mod pools;
 pub mod registration;
 pub mod root;
+pub mod root_claim;
 pub mod serving;
+pub mod set_weights;
 pub mod stake_calls;
 pub mod stake_moves;
 pub mod staking;
@@ -53,6 +59,10 @@ pub type NetUid = u16;
 pub type TaoBalance = u64;
 /// Alpha amounts in rao of the subnet's alpha.
 pub type AlphaBalance = u64;
+/// A mechanism's storage index: `mechanism × 4096 + netuid` (`yuma.md` §2.3).
+pub type NetUidStorageIndex = u16;
+/// A mechanism (sub-subnet) id.
+pub type MechId = u8;
 
 /// The root network.
 pub const ROOT_NETUID: NetUid = 0;
@@ -73,7 +83,10 @@ pub mod pallet {
         PalletId,
     };
     use frame_system::pallet_prelude::*;
-    use substrate_fixed::types::{I96F32, U64F64};
+    use substrate_fixed::types::{I96F32, U64F64, U96F32};
+    use alloc::collections::{BTreeMap, BTreeSet, VecDeque};
+    use sp_core::H256;
+    use codec::Compact;
 
     /// Where a neuron serves requests (`economics.md` §5.5).
     #[derive(Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, Default)]
@@ -103,6 +116,18 @@ pub mod pallet {
     pub struct NeuronCertificate {
         pub public_key: BoundedVec<u8, ConstU32<64>>,
         pub algorithm: u8,
+    }
+
+    /// What a coldkey's root dividends become when claimed.
+    #[derive(Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, Default)]
+    pub enum RootClaimTypeEnum {
+        /// Sold for TAO and staked on root (the default).
+        #[default]
+        Swap,
+        /// Kept as alpha stake on the subnet.
+        Keep,
+        /// Kept on the listed subnets, swapped on the others.
+        KeepSubnets { subnets: BTreeSet<NetUid> },
     }
 
     /// What happens to miner incentive withheld from the owner's own hotkeys.
@@ -765,6 +790,96 @@ pub mod pallet {
     pub type LastColdkeyHotkeyStakeBlock<T: Config> =
         StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Blake2_128Concat, T::AccountId, u64, OptionQuery>;
 
+    // ----- Weights and commit-reveal (`yuma.md` §4) -----
+
+    /// A hotkey's unrevealed commits per mechanism index: (hash, commit epoch, commit block,
+    /// reserved).
+    #[pallet::storage]
+    pub type WeightCommits<T: Config> = StorageDoubleMap<
+        _,
+        Twox64Concat,
+        NetUidStorageIndex,
+        Twox64Concat,
+        T::AccountId,
+        VecDeque<(H256, u64, u64, u64)>,
+        OptionQuery,
+    >;
+    /// The block of the subnet's last successful epoch.
+    #[pallet::storage]
+    pub type LastMechansimStepBlock<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+    // ----- Coinbase bookkeeping (`economics.md` §2) -----
+
+    #[pallet::storage]
+    pub type SubnetTaoInEmission<T> = StorageMap<_, Identity, NetUid, TaoBalance, ValueQuery>;
+    #[pallet::storage]
+    pub type SubnetAlphaInEmission<T> = StorageMap<_, Identity, NetUid, AlphaBalance, ValueQuery>;
+    #[pallet::storage]
+    pub type SubnetAlphaOutEmission<T> = StorageMap<_, Identity, NetUid, AlphaBalance, ValueQuery>;
+    #[pallet::storage]
+    pub type SubnetExcessTao<T> = StorageMap<_, Identity, NetUid, TaoBalance, ValueQuery>;
+    /// The root proportion used for the subnet in the last block (informational).
+    #[pallet::storage]
+    pub type RootProp<T> = StorageMap<_, Identity, NetUid, U96F32, ValueQuery>;
+    /// The fraction of the last epoch's miner incentive that was withheld.
+    #[pallet::storage]
+    pub type MinerBurned<T> = StorageMap<_, Identity, NetUid, U96F32, ValueQuery>;
+    /// Alpha counted in `SubnetAlphaOut` that nobody holds: burned incentive, emission an
+    /// epoch could not credit, and rounding dust of distributions. (Not upstream: it keeps
+    /// the alpha accounting checkable.)
+    #[pallet::storage]
+    pub type SubnetAlphaBurned<T> = StorageMap<_, Identity, NetUid, AlphaBalance, ValueQuery>;
+    #[pallet::storage]
+    pub type AlphaDividendsPerSubnet<T: Config> =
+        StorageDoubleMap<_, Identity, NetUid, Blake2_128Concat, T::AccountId, AlphaBalance, ValueQuery>;
+    #[pallet::storage]
+    pub type RootAlphaDividendsPerSubnet<T: Config> =
+        StorageDoubleMap<_, Identity, NetUid, Blake2_128Concat, T::AccountId, AlphaBalance, ValueQuery>;
+
+    // ----- Root dividends and claims (`economics.md` §2.7) -----
+
+    #[pallet::type_value]
+    pub fn DefaultRootClaimableThreshold() -> I96F32 {
+        I96F32::from_num(500_000)
+    }
+    #[pallet::type_value]
+    pub fn DefaultNumRootClaim() -> u64 {
+        5
+    }
+    /// Per hotkey and subnet: root alpha dividends owed per unit of root stake.
+    #[pallet::storage]
+    pub type RootClaimable<T: Config> =
+        StorageMap<_, Blake2_128Concat, T::AccountId, BTreeMap<NetUid, I96F32>, ValueQuery>;
+    /// Alpha already claimed (or not owed, for stake added later) per (subnet, hotkey, coldkey).
+    #[pallet::storage]
+    pub type RootClaimed<T: Config> = StorageNMap<
+        _,
+        (
+            NMapKey<Identity, NetUid>,
+            NMapKey<Blake2_128Concat, T::AccountId>,
+            NMapKey<Blake2_128Concat, T::AccountId>,
+        ),
+        u128,
+        ValueQuery,
+    >;
+    #[pallet::storage]
+    pub type RootClaimType<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, RootClaimTypeEnum, ValueQuery>;
+    #[pallet::storage]
+    pub type RootClaimableThreshold<T> =
+        StorageMap<_, Identity, NetUid, I96F32, ValueQuery, DefaultRootClaimableThreshold>;
+    /// Root alpha dividends credited but not yet claimed, per subnet (for the accounting).
+    #[pallet::storage]
+    pub type RootClaimableAlpha<T> = StorageMap<_, Identity, NetUid, AlphaBalance, ValueQuery>;
+    #[pallet::storage]
+    pub type NumRootClaim<T> = StorageValue<_, u64, ValueQuery, DefaultNumRootClaim>;
+    /// Coldkeys with root stake, indexed for the automatic claims.
+    #[pallet::storage]
+    pub type StakingColdkeys<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u64, OptionQuery>;
+    #[pallet::storage]
+    pub type StakingColdkeysByIndex<T: Config> = StorageMap<_, Identity, u64, T::AccountId, OptionQuery>;
+    #[pallet::storage]
+    pub type NumStakingColdkeys<T> = StorageValue<_, u64, ValueQuery>;
+
     // ----- Identities -----
 
     #[pallet::storage]
@@ -856,6 +971,22 @@ pub mod pallet {
         TakeIncreased(T::AccountId, T::AccountId, u16),
         /// A delegate lowered its take: (coldkey, hotkey, take).
         TakeDecreased(T::AccountId, T::AccountId, u16),
+        /// Weights stored: (mechanism storage index, uid).
+        WeightsSet(NetUidStorageIndex, u16),
+        /// A weight commit queued: (hotkey, mechanism storage index, hash).
+        WeightsCommitted(T::AccountId, NetUidStorageIndex, H256),
+        /// A weight commit revealed: (hotkey, mechanism storage index, hash).
+        WeightsRevealed(T::AccountId, NetUidStorageIndex, H256),
+        /// An epoch ran: (netuid, alpha distributed).
+        EpochRan(NetUid, AlphaBalance),
+        /// An epoch was skipped because the subnet's keys are inconsistent.
+        EpochSkipped(NetUid),
+        /// Too many epochs were due: this one moves to the given block.
+        EpochDeferred(NetUid, u64),
+        /// Root dividends claimed: (coldkey, hotkey, netuid, alpha).
+        RootClaimed(T::AccountId, T::AccountId, NetUid, AlphaBalance),
+        /// A coldkey chose what its root dividends become.
+        RootClaimTypeSet(T::AccountId, RootClaimTypeEnum),
     }
 
     #[pallet::error]
@@ -960,6 +1091,52 @@ pub mod pallet {
         TooManyRegistrationsThisInterval,
         /// Root is full and the hotkey's root stake is not above the lowest.
         StakeTooLowForRoot,
+        /// Weights cannot be set on the root network.
+        CanNotSetRootNetworkWeights,
+        /// `uids` and `values` differ in length.
+        WeightVecNotEqualSize,
+        /// The subnet has no such mechanism.
+        MechanismDoesNotExist,
+        /// More uids than the subnet has.
+        UidsLengthExceedUidsInSubNet,
+        /// The hotkey has no uid on the subnet.
+        HotKeyNotRegisteredInSubNet,
+        /// The hotkey's stake is below `StakeThreshold`.
+        NotEnoughStakeToSetWeights,
+        /// The version key is below the subnet's `WeightsVersionKey`.
+        IncorrectWeightVersionKey,
+        /// Weights were set too recently (`WeightsSetRateLimit`).
+        SettingWeightsTooFast,
+        /// Only validators (with a permit) may weight other uids.
+        NeuronNoValidatorPermit,
+        /// A uid appears twice.
+        DuplicateUids,
+        /// A uid does not exist on the subnet.
+        UidVecContainInvalidOne,
+        /// Fewer weights than `MinAllowedWeights`.
+        WeightVecLengthIsLow,
+        /// A weight exceeds the subnet's maximum.
+        MaxWeightExceeded,
+        /// Commit-reveal is off on this subnet.
+        CommitRevealDisabled,
+        /// Committed too recently (`WeightsSetRateLimit`).
+        CommittingWeightsTooFast,
+        /// Ten commits are already waiting to be revealed.
+        TooManyUnrevealedCommits,
+        /// The hotkey has no commit waiting.
+        NoWeightsCommitFound,
+        /// No commit matches the revealed weights.
+        InvalidRevealCommitHashNotMatch,
+        /// The commit's reveal epoch has not come yet.
+        RevealTooEarly,
+        /// The batch's lists differ in length.
+        InputLengthsUnequal,
+        /// `claim_root` names 1 to 5 subnets.
+        InvalidSubnetNumber,
+        /// More than 50 automatic root claims per block.
+        InvalidNumRootClaim,
+        /// A root claim threshold above 10^7.
+        InvalidRootClaimThreshold,
     }
 
     #[pallet::hooks]
@@ -967,7 +1144,9 @@ pub mod pallet {
         fn on_initialize(n: BlockNumberFor<T>) -> Weight {
             let now = Self::block_number_u64(n);
             Self::reset_root_interval(now);
-            Self::update_registration_prices(now).saturating_add(T::DbWeight::get().reads_writes(2, 2))
+            Self::update_registration_prices(now)
+                .saturating_add(T::DbWeight::get().reads_writes(2, 2))
+                .saturating_add(Self::block_step(now))
         }
 
         #[cfg(feature = "try-runtime")]
@@ -1030,6 +1209,204 @@ pub mod pallet {
         ) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_burned_register(coldkey, netuid, hotkey, None)
+        }
+
+        /// Sets the signing hotkey's weights on mechanism 0 of `netuid` (commit-reveal off).
+        #[pallet::call_index(0)]
+        #[pallet::weight((T::WeightInfo::set_weights(), DispatchClass::Normal, Pays::No))]
+        pub fn set_weights(
+            origin: OriginFor<T>,
+            netuid: NetUid,
+            dests: Vec<u16>,
+            weights: Vec<u16>,
+            version_key: u64,
+        ) -> DispatchResult {
+            let hotkey = ensure_signed(origin)?;
+            let call = set_weights::WeightsCall { netuid, mecid: 0, uids: &dests, values: &weights, version_key };
+            Self::do_set_weights(hotkey, call)
+        }
+
+        /// `set_weights` on several subnets (mechanism 0 each).
+        #[pallet::call_index(80)]
+        #[pallet::weight((T::WeightInfo::set_weights().saturating_mul(netuids.len() as u64), DispatchClass::Normal, Pays::No))]
+        pub fn batch_set_weights(
+            origin: OriginFor<T>,
+            netuids: Vec<Compact<NetUid>>,
+            weights: Vec<Vec<(Compact<u16>, Compact<u16>)>>,
+            version_keys: Vec<Compact<u64>>,
+        ) -> DispatchResult {
+            let hotkey = ensure_signed(origin)?;
+            ensure!(
+                netuids.len() == weights.len() && netuids.len() == version_keys.len(),
+                Error::<T>::InputLengthsUnequal
+            );
+            for ((netuid, row), version_key) in netuids.iter().zip(weights.iter()).zip(version_keys.iter()) {
+                let uids: Vec<u16> = row.iter().map(|(u, _)| u.0).collect();
+                let values: Vec<u16> = row.iter().map(|(_, v)| v.0).collect();
+                let call = set_weights::WeightsCall {
+                    netuid: netuid.0,
+                    mecid: 0,
+                    uids: &uids,
+                    values: &values,
+                    version_key: version_key.0,
+                };
+                Self::do_set_weights(hotkey.clone(), call)?;
+            }
+            Ok(())
+        }
+
+        /// Commits the hash of weights to reveal later (mechanism 0).
+        #[pallet::call_index(96)]
+        #[pallet::weight((T::WeightInfo::commit_weights(), DispatchClass::Normal, Pays::No))]
+        pub fn commit_weights(origin: OriginFor<T>, netuid: NetUid, commit_hash: H256) -> DispatchResult {
+            let hotkey = ensure_signed(origin)?;
+            Self::do_commit_weights(hotkey, netuid, 0, commit_hash)
+        }
+
+        /// Reveals committed weights (mechanism 0).
+        #[pallet::call_index(97)]
+        #[pallet::weight((T::WeightInfo::reveal_weights(), DispatchClass::Normal, Pays::No))]
+        pub fn reveal_weights(
+            origin: OriginFor<T>,
+            netuid: NetUid,
+            uids: Vec<u16>,
+            values: Vec<u16>,
+            salt: Vec<u16>,
+            version_key: u64,
+        ) -> DispatchResult {
+            let hotkey = ensure_signed(origin)?;
+            let call = set_weights::WeightsCall { netuid, mecid: 0, uids: &uids, values: &values, version_key };
+            Self::do_reveal_weights(hotkey, call, &salt)
+        }
+
+        /// Reveals several commits on one subnet, in order; all or none.
+        #[pallet::call_index(98)]
+        #[pallet::weight((T::WeightInfo::reveal_weights().saturating_mul(uids_list.len() as u64), DispatchClass::Normal, Pays::No))]
+        pub fn batch_reveal_weights(
+            origin: OriginFor<T>,
+            netuid: NetUid,
+            uids_list: Vec<Vec<u16>>,
+            values_list: Vec<Vec<u16>>,
+            salts_list: Vec<Vec<u16>>,
+            version_keys: Vec<u64>,
+        ) -> DispatchResult {
+            let hotkey = ensure_signed(origin)?;
+            let n = uids_list.len();
+            ensure!(
+                values_list.len() == n && salts_list.len() == n && version_keys.len() == n,
+                Error::<T>::InputLengthsUnequal
+            );
+            for (((uids, values), salt), version_key) in
+                uids_list.iter().zip(values_list.iter()).zip(salts_list.iter()).zip(version_keys.iter())
+            {
+                let call = set_weights::WeightsCall { netuid, mecid: 0, uids, values, version_key: *version_key };
+                Self::do_reveal_weights(hotkey.clone(), call, salt)?;
+            }
+            Ok(())
+        }
+
+        /// Commits on several subnets at once (mechanism 0 each).
+        #[pallet::call_index(100)]
+        #[pallet::weight((T::WeightInfo::commit_weights().saturating_mul(netuids.len() as u64), DispatchClass::Normal, Pays::No))]
+        pub fn batch_commit_weights(
+            origin: OriginFor<T>,
+            netuids: Vec<Compact<NetUid>>,
+            commit_hashes: Vec<H256>,
+        ) -> DispatchResult {
+            let hotkey = ensure_signed(origin)?;
+            ensure!(netuids.len() == commit_hashes.len(), Error::<T>::InputLengthsUnequal);
+            for (netuid, hash) in netuids.iter().zip(commit_hashes.iter()) {
+                Self::do_commit_weights(hotkey.clone(), netuid.0, 0, *hash)?;
+            }
+            Ok(())
+        }
+
+        /// `commit_weights` for mechanism `mecid`.
+        #[pallet::call_index(115)]
+        #[pallet::weight((T::WeightInfo::commit_weights(), DispatchClass::Normal, Pays::No))]
+        pub fn commit_mechanism_weights(
+            origin: OriginFor<T>,
+            netuid: NetUid,
+            mecid: MechId,
+            commit_hash: H256,
+        ) -> DispatchResult {
+            let hotkey = ensure_signed(origin)?;
+            Self::do_commit_weights(hotkey, netuid, mecid, commit_hash)
+        }
+
+        /// `reveal_weights` for mechanism `mecid`.
+        #[pallet::call_index(116)]
+        #[pallet::weight((T::WeightInfo::reveal_weights(), DispatchClass::Normal, Pays::No))]
+        pub fn reveal_mechanism_weights(
+            origin: OriginFor<T>,
+            netuid: NetUid,
+            mecid: MechId,
+            uids: Vec<u16>,
+            values: Vec<u16>,
+            salt: Vec<u16>,
+            version_key: u64,
+        ) -> DispatchResult {
+            let hotkey = ensure_signed(origin)?;
+            let call = set_weights::WeightsCall { netuid, mecid, uids: &uids, values: &values, version_key };
+            Self::do_reveal_weights(hotkey, call, &salt)
+        }
+
+        /// `set_weights` for mechanism `mecid`.
+        #[pallet::call_index(119)]
+        #[pallet::weight((T::WeightInfo::set_weights(), DispatchClass::Normal, Pays::No))]
+        pub fn set_mechanism_weights(
+            origin: OriginFor<T>,
+            netuid: NetUid,
+            mecid: MechId,
+            dests: Vec<u16>,
+            weights: Vec<u16>,
+            version_key: u64,
+        ) -> DispatchResult {
+            let hotkey = ensure_signed(origin)?;
+            let call = set_weights::WeightsCall { netuid, mecid, uids: &dests, values: &weights, version_key };
+            Self::do_set_weights(hotkey, call)
+        }
+
+        /// Claims the caller's root dividends on 1 to 5 subnets.
+        #[pallet::call_index(121)]
+        #[pallet::weight(T::WeightInfo::claim_root().saturating_mul(subnets.len() as u64))]
+        pub fn claim_root(origin: OriginFor<T>, subnets: BTreeSet<NetUid>) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_claim_root(coldkey, subnets)
+        }
+
+        /// Chooses what the caller's root dividends become when claimed.
+        #[pallet::call_index(122)]
+        #[pallet::weight(T::WeightInfo::set_root_claim_type())]
+        pub fn set_root_claim_type(origin: OriginFor<T>, new_root_claim_type: RootClaimTypeEnum) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            RootClaimType::<T>::insert(&coldkey, new_root_claim_type.clone());
+            Self::deposit_event(Event::RootClaimTypeSet(coldkey, new_root_claim_type));
+            Ok(())
+        }
+
+        /// Root sets how many root stakers are claimed automatically each block (at most 50).
+        #[pallet::call_index(123)]
+        #[pallet::weight(T::WeightInfo::set_root_claim_type())]
+        pub fn sudo_set_num_root_claims(origin: OriginFor<T>, new_value: u64) -> DispatchResult {
+            ensure_root(origin)?;
+            ensure!(new_value <= root_claim::MAX_NUM_ROOT_CLAIMS, Error::<T>::InvalidNumRootClaim);
+            NumRootClaim::<T>::put(new_value);
+            Ok(())
+        }
+
+        /// The owner (or root) sets the smallest claim on a subnet (at most 10^7 alpha rao).
+        #[pallet::call_index(124)]
+        #[pallet::weight(T::WeightInfo::set_root_claim_type())]
+        pub fn sudo_set_root_claim_threshold(origin: OriginFor<T>, netuid: NetUid, new_value: u64) -> DispatchResult {
+            if ensure_root(origin.clone()).is_err() {
+                let coldkey = ensure_signed(origin)?;
+                ensure!(SubnetOwner::<T>::get(netuid) == coldkey, Error::<T>::NotSubnetOwner);
+            }
+            ensure!(Self::if_subnet_exist(netuid), Error::<T>::SubnetNotExists);
+            ensure!(new_value <= 10_000_000, Error::<T>::InvalidRootClaimThreshold);
+            RootClaimableThreshold::<T>::insert(netuid, I96F32::from_num(new_value));
+            Ok(())
         }
 
         /// Stakes `amount_staked` TAO to `hotkey` on `netuid`, buying alpha at any price.

@@ -66,6 +66,10 @@ impl<T: Config> Pallet<T> {
         TotalHotkeyShares::<T>::insert(hotkey, netuid, U64F64::from_bits(total_shares.saturating_add(new_shares)));
         Alpha::<T>::mutate((hotkey, coldkey, netuid), |s| *s = U64F64::from_bits(s.to_bits().saturating_add(new_shares)));
         TotalHotkeyAlpha::<T>::mutate(hotkey, netuid, |v| *v = v.saturating_add(amount));
+        if netuid == crate::ROOT_NETUID {
+            Self::adjust_root_claimed(hotkey, coldkey, amount, true);
+            Self::index_root_staker(coldkey);
+        }
         StakingHotkeys::<T>::mutate(coldkey, |keys| {
             if !keys.contains(hotkey) {
                 keys.push(hotkey.clone());
@@ -116,6 +120,9 @@ impl<T: Config> Pallet<T> {
         } else {
             TotalHotkeyShares::<T>::insert(hotkey, netuid, U64F64::from_bits(shares_left));
             TotalHotkeyAlpha::<T>::insert(hotkey, netuid, value_left);
+        }
+        if netuid == crate::ROOT_NETUID {
+            Self::adjust_root_claimed(hotkey, coldkey, taken, false);
         }
         taken
     }

@@ -32,6 +32,13 @@ pub trait WeightInfo {
     fn increase_take() -> Weight;
     fn decrease_take() -> Weight;
     fn try_associate_hotkey() -> Weight;
+    fn set_weights() -> Weight;
+    fn commit_weights() -> Weight;
+    fn reveal_weights() -> Weight;
+    fn claim_root() -> Weight;
+    fn set_root_claim_type() -> Weight;
+    /// An epoch over `n` uids.
+    fn epoch(n: u32) -> Weight;
 }
 
 pub struct SubstrateWeight<T>(PhantomData<T>);
@@ -146,6 +153,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
             .saturating_add(T::DbWeight::get().reads(3))
             .saturating_add(T::DbWeight::get().writes(3))
     }
+    fn set_weights() -> Weight {
+        Weight::from_parts(40_000_000, 10_000)
+            .saturating_add(T::DbWeight::get().reads(12))
+            .saturating_add(T::DbWeight::get().writes(2))
+    }
+    fn commit_weights() -> Weight {
+        Weight::from_parts(30_000_000, 10_000)
+            .saturating_add(T::DbWeight::get().reads(10))
+            .saturating_add(T::DbWeight::get().writes(2))
+    }
+    fn reveal_weights() -> Weight {
+        Weight::from_parts(60_000_000, 10_000)
+            .saturating_add(T::DbWeight::get().reads(14))
+            .saturating_add(T::DbWeight::get().writes(3))
+    }
+    fn claim_root() -> Weight {
+        Weight::from_parts(80_000_000, 10_000)
+            .saturating_add(T::DbWeight::get().reads(20))
+            .saturating_add(T::DbWeight::get().writes(12))
+    }
+    fn set_root_claim_type() -> Weight {
+        Weight::from_parts(10_000_000, 10_000)
+            .saturating_add(T::DbWeight::get().reads(1))
+            .saturating_add(T::DbWeight::get().writes(1))
+    }
+    fn epoch(n: u32) -> Weight {
+        Weight::from_parts(2_000_000_000, 100_000)
+            .saturating_add(Weight::from_parts(1_000_000, 2_000).saturating_mul(u64::from(n)))
+            .saturating_add(T::DbWeight::get().reads(30u64.saturating_add(u64::from(n).saturating_mul(8))))
+            .saturating_add(T::DbWeight::get().writes(20u64.saturating_add(u64::from(n).saturating_mul(4))))
+    }
 }
 
 impl WeightInfo for () {
@@ -211,5 +249,28 @@ impl WeightInfo for () {
     }
     fn try_associate_hotkey() -> Weight {
         Weight::from_parts(15_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(3, 3))
+    }
+    fn set_weights() -> Weight {
+        Weight::from_parts(40_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(12, 2))
+    }
+    fn commit_weights() -> Weight {
+        Weight::from_parts(30_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(10, 2))
+    }
+    fn reveal_weights() -> Weight {
+        Weight::from_parts(60_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(14, 3))
+    }
+    fn claim_root() -> Weight {
+        Weight::from_parts(80_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(20, 12))
+    }
+    fn set_root_claim_type() -> Weight {
+        Weight::from_parts(10_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
+    }
+    fn epoch(n: u32) -> Weight {
+        Weight::from_parts(2_000_000_000, 100_000)
+            .saturating_add(Weight::from_parts(1_000_000, 2_000).saturating_mul(u64::from(n)))
+            .saturating_add(RocksDbWeight::get().reads_writes(
+                30u64.saturating_add(u64::from(n).saturating_mul(8)),
+                20u64.saturating_add(u64::from(n).saturating_mul(4)),
+            ))
     }
 }

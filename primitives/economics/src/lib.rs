@@ -10,6 +10,7 @@
 extern crate alloc;
 
 pub mod burn;
+pub mod coinbase;
 pub mod emission;
 pub mod lock;
 pub mod price;

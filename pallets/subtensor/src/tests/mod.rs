@@ -8,8 +8,11 @@ use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
 use sp_core::crypto::AccountId32;
 use substrate_fixed::types::U64F64;
 
+mod coinbase;
 mod dissolve;
+mod epoch;
 mod staking;
+mod set_weights;
 mod subnet_admin;
 
 pub(super) fn signed(n: u8) -> RuntimeOrigin {

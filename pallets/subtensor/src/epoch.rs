@@ -1,0 +1,329 @@
+//! The epoch (`yuma.md` §2.1–§2.4, §3.10; `economics.md` §2.6): when it is due, reading a
+//! subnet's state into the Yuma engine (`tensorchain-yuma`), writing its outputs under
+//! upstream's storage names, and paying out the pending emission: incentive staked to miners,
+//! dividends through delegate take to nominators, root dividends made claimable, the owner
+//! cut to the owner hotkey.
+
+use crate::{pallet::*, set_weights::storage_index, AlphaBalance, NetUid, ROOT_NETUID};
+use alloc::{collections::BTreeSet, vec::Vec};
+use crate::WeightInfo;
+use frame_support::{pallet_prelude::Weight, traits::Get};
+use substrate_fixed::types::{I96F32, U96F32};
+use tensorchain_economics::coinbase::{dividend_distribution, DividendInput};
+use tensorchain_yuma::{
+    epoch::{activity_cutoff, EpochInput, Hyperparameters},
+    mechanism::{run_mechanisms, MechanismData},
+};
+
+/// An epoch is forced after this many blocks without one.
+pub const MAX_BLOCKS_WITHOUT_EPOCH: u64 = 50_400;
+
+/// The pending emission an epoch drains.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Pending {
+    pub server: AlphaBalance,
+    pub validator: AlphaBalance,
+    pub root: AlphaBalance,
+    pub owner: AlphaBalance,
+}
+
+impl Pending {
+    fn total(&self) -> AlphaBalance {
+        self.server.saturating_add(self.validator).saturating_add(self.root).saturating_add(self.owner)
+    }
+}
+
+impl<T: Config> Pallet<T> {
+    /// §2.1 step 2: whether the subnet's epoch is due at block `now`.
+    pub fn should_run_epoch(netuid: NetUid, now: u64) -> bool {
+        let tempo = u64::from(Tempo::<T>::get(netuid));
+        if tempo == 0 {
+            return false;
+        }
+        let pending = PendingEpochAt::<T>::get(netuid);
+        if pending > 0 && now >= pending {
+            return true;
+        }
+        if BlocksSinceLastStep::<T>::get(netuid) > MAX_BLOCKS_WITHOUT_EPOCH {
+            return true;
+        }
+        now.saturating_sub(LastEpochBlock::<T>::get(netuid)) >= tempo
+    }
+
+    /// Every block: counts blocks since each subnet's last epoch and runs the due epochs, at
+    /// most `MaxEpochsPerBlock`, deferring the rest by a block. Returns the weight used.
+    pub fn run_epochs(now: u64) -> Weight {
+        let db = T::DbWeight::get();
+        let mut weight = Weight::zero();
+        let cap = u32::from(MaxEpochsPerBlock::<T>::get());
+        let mut ran = 0u32;
+        let mut netuids: Vec<NetUid> = NetworksAdded::<T>::iter_keys().filter(|n| *n != ROOT_NETUID).collect();
+        netuids.sort_unstable();
+        for netuid in netuids {
+            BlocksSinceLastStep::<T>::mutate(netuid, |b| *b = b.saturating_add(1));
+            weight = weight.saturating_add(db.reads_writes(5, 1));
+            if !Self::should_run_epoch(netuid, now) {
+                continue;
+            }
+            if ran >= cap {
+                PendingEpochAt::<T>::insert(netuid, now.saturating_add(1));
+                Self::deposit_event(Event::EpochDeferred(netuid, now.saturating_add(1)));
+                continue;
+            }
+            ran = ran.saturating_add(1);
+            weight = weight.saturating_add(Self::epoch_slot(netuid, now));
+        }
+        weight
+    }
+
+    /// One consumed epoch slot (§2.1 steps 4–6).
+    fn epoch_slot(netuid: NetUid, now: u64) -> Weight {
+        let n = SubnetworkN::<T>::get(netuid);
+        let keys: Vec<T::AccountId> = (0..n).map(|uid| Keys::<T>::get(netuid, uid)).collect();
+        let distinct: BTreeSet<&T::AccountId> = keys.iter().collect();
+        let mut weight = T::WeightInfo::epoch(u32::from(n));
+        if distinct.len() == keys.len() {
+            let pending = Pending {
+                server: PendingServerEmission::<T>::take(netuid),
+                validator: PendingValidatorEmission::<T>::take(netuid),
+                root: PendingRootAlphaDivs::<T>::take(netuid),
+                owner: PendingOwnerCut::<T>::take(netuid),
+            };
+            BlocksSinceLastStep::<T>::insert(netuid, 0);
+            match Self::distribute_emission(netuid, now, pending) {
+                Ok(()) => {
+                    LastMechansimStepBlock::<T>::insert(netuid, now);
+                    Self::deposit_event(Event::EpochRan(netuid, pending.total()));
+                },
+                Err(e) => {
+                    // Malformed state: nothing is credited; the drained alpha stays unowned.
+                    SubnetAlphaBurned::<T>::mutate(netuid, |b| *b = b.saturating_add(pending.total()));
+                    log::error!(target: "subtensor", "epoch of subnet {netuid} failed: {e:?}");
+                },
+            }
+        } else {
+            weight = T::DbWeight::get().reads(u64::from(n));
+            Self::deposit_event(Event::EpochSkipped(netuid));
+        }
+        LastEpochBlock::<T>::insert(netuid, now);
+        PendingEpochAt::<T>::insert(netuid, 0);
+        SubnetEpochIndex::<T>::mutate(netuid, |i| *i = i.saturating_add(1));
+        weight
+    }
+
+    /// The engine's input for the subnet as stored now (mechanism data is filled per
+    /// mechanism).
+    pub fn epoch_input(netuid: NetUid, now: u64, emission: AlphaBalance) -> EpochInput {
+        let n = SubnetworkN::<T>::get(netuid);
+        let keys: Vec<T::AccountId> = (0..n).map(|uid| Keys::<T>::get(netuid, uid)).collect();
+        let tempo = Tempo::<T>::get(netuid);
+        let (alpha_low, alpha_high) = AlphaValues::<T>::get(netuid);
+        let params = Hyperparameters {
+            yuma3: Yuma3On::<T>::get(netuid),
+            kappa: Kappa::<T>::get(netuid),
+            bonds_penalty: BondsPenalty::<T>::get(netuid),
+            bonds_moving_average: BondsMovingAverage::<T>::get(netuid),
+            liquid_alpha: LiquidAlphaOn::<T>::get(netuid),
+            alpha_low,
+            alpha_high,
+            alpha_sigmoid_steepness: AlphaSigmoidSteepness::<T>::get(netuid),
+            max_allowed_validators: MaxAllowedValidators::<T>::get(netuid),
+            activity_cutoff: activity_cutoff(ActivityCutoffFactorMilli::<T>::get(netuid), tempo),
+            stake_threshold: StakeThreshold::<T>::get(),
+            tao_weight: TaoWeight::<T>::get(),
+            commit_reveal_enabled: CommitRevealWeightsEnabled::<T>::get(netuid),
+        };
+        let pad = |mut v: Vec<bool>| {
+            v.resize(usize::from(n), false);
+            v
+        };
+        EpochInput {
+            n,
+            block: now,
+            tempo,
+            last_mechanism_step_block: LastMechansimStepBlock::<T>::get(netuid),
+            alpha_stake: keys.iter().map(|h| TotalHotkeyAlpha::<T>::get(h, netuid)).collect(),
+            tao_stake: keys.iter().map(|h| TotalHotkeyAlpha::<T>::get(h, ROOT_NETUID)).collect(),
+            validator_permit: pad(ValidatorPermit::<T>::get(netuid)),
+            last_update: Vec::new(),
+            block_at_registration: (0..n).map(|uid| BlockAtRegistration::<T>::get(netuid, uid)).collect(),
+            weights: Vec::new(),
+            bonds: Vec::new(),
+            owner_uid: Uids::<T>::get(netuid, SubnetOwnerHotkey::<T>::get(netuid)),
+            commit_block: Vec::new(),
+            params,
+            emission,
+        }
+    }
+
+    fn mechanism_data(netuid: NetUid, mecid: u8, n: u16, now: u64) -> MechanismData {
+        let idx = storage_index(netuid, mecid);
+        let mut last_update = LastUpdate::<T>::get(idx);
+        last_update.resize(usize::from(n), 0);
+        MechanismData {
+            weights: (0..n).map(|uid| Weights::<T>::get(idx, uid)).collect(),
+            bonds: (0..n).map(|uid| Bonds::<T>::get(idx, uid)).collect(),
+            last_update,
+            commit_block: Self::commit_blocks(netuid, idx, n, now),
+        }
+    }
+
+    /// Runs the engine over the drained emission and pays it out (§2.4, `economics.md` §2.6).
+    pub fn distribute_emission(
+        netuid: NetUid,
+        now: u64,
+        pending: Pending,
+    ) -> Result<(), tensorchain_yuma::EpochError> {
+        let total = pending.server.saturating_add(pending.validator).saturating_add(pending.root);
+        let base = Self::epoch_input(netuid, now, total);
+        let n = base.n;
+        let count = MechanismCountCurrent::<T>::get(netuid).max(1);
+        let mechanisms: Vec<MechanismData> = (0..count).map(|m| Self::mechanism_data(netuid, m, n, now)).collect();
+        let split = MechanismEmissionSplit::<T>::get(netuid);
+        let (outputs, agg) = run_mechanisms(&base, &mechanisms, split.as_deref())?;
+
+        // Outputs, under upstream's names.
+        for (m, out) in outputs.iter().enumerate() {
+            let idx = storage_index(netuid, u8::try_from(m).unwrap_or(0));
+            Incentive::<T>::insert(idx, out.incentive.clone());
+            for (uid, row) in out.bonds.iter().enumerate() {
+                let uid = u16::try_from(uid).unwrap_or(u16::MAX);
+                if row.is_empty() {
+                    Bonds::<T>::remove(idx, uid);
+                } else {
+                    Bonds::<T>::insert(idx, uid, row.clone());
+                }
+            }
+        }
+        Active::<T>::insert(netuid, agg.active.clone());
+        Emission::<T>::insert(netuid, agg.emission.clone());
+        Consensus::<T>::insert(netuid, agg.consensus.clone());
+        Dividends::<T>::insert(netuid, agg.dividends.clone());
+        ValidatorTrust::<T>::insert(netuid, agg.validator_trust.clone());
+        ValidatorPermit::<T>::insert(netuid, agg.validator_permit.clone());
+        StakeWeight::<T>::insert(netuid, agg.stake_weight.clone());
+
+        let keys: Vec<T::AccountId> = (0..n).map(|uid| Keys::<T>::get(netuid, uid)).collect();
+        let mut credited: AlphaBalance = 0;
+
+        // Owner cut, staked to the owner hotkey.
+        let owner = SubnetOwner::<T>::get(netuid);
+        let owner_hotkey = SubnetOwnerHotkey::<T>::get(netuid);
+        if pending.owner > 0 {
+            Self::increase_alpha_stake(&owner_hotkey, &owner, netuid, pending.owner);
+            credited = credited.saturating_add(pending.owner);
+        }
+
+        // Incentive to miners; the owner's own hotkeys' incentive is withheld.
+        let owner_hotkeys: BTreeSet<T::AccountId> =
+            OwnedHotkeys::<T>::get(&owner).into_iter().chain(core::iter::once(owner_hotkey)).collect();
+        let total_incentive = agg.server_emission.iter().fold(0u64, |a, x| a.saturating_add(*x));
+        let mut withheld: AlphaBalance = 0;
+        for (hotkey, amount) in keys.iter().zip(agg.server_emission.iter()) {
+            if *amount == 0 {
+                continue;
+            }
+            if owner_hotkeys.contains(hotkey) {
+                withheld = withheld.saturating_add(*amount);
+                continue;
+            }
+            Self::increase_alpha_stake(hotkey, &Owner::<T>::get(hotkey), netuid, *amount);
+            credited = credited.saturating_add(*amount);
+        }
+        if withheld > 0 {
+            match RecycleOrBurn::<T>::get(netuid) {
+                RecycleOrBurnEnum::Burn => SubnetAlphaBurned::<T>::mutate(netuid, |b| *b = b.saturating_add(withheld)),
+                RecycleOrBurnEnum::Recycle => SubnetAlphaOut::<T>::mutate(netuid, |o| *o = o.saturating_sub(withheld)),
+            }
+            credited = credited.saturating_add(withheld);
+        }
+        let burned_fraction = U96F32::from_num(withheld)
+            .checked_div(U96F32::from_num(total_incentive))
+            .unwrap_or(U96F32::from_num(0));
+        MinerBurned::<T>::insert(netuid, burned_fraction);
+
+        // Dividends: the validator pool (both halves when no miner earned anything) and the
+        // root pool, split by each validator's root fraction.
+        // Incentive is half of the whole emission while `server` is the floored half of each
+        // block's: the few rao of rounding it may exceed `server` by come out of the
+        // validators' pool, so nothing is credited twice.
+        let validator_pool = if total_incentive == 0 {
+            pending.validator.saturating_add(pending.server)
+        } else {
+            pending.validator.saturating_sub(total_incentive.saturating_sub(pending.server))
+        };
+        let inputs: Vec<DividendInput> = keys
+            .iter()
+            .zip(agg.validator_emission.iter())
+            .map(|(h, d)| DividendInput {
+                dividend: *d,
+                alpha_stake: TotalHotkeyAlpha::<T>::get(h, netuid),
+                root_stake: TotalHotkeyAlpha::<T>::get(h, ROOT_NETUID),
+            })
+            .collect();
+        let shares = dividend_distribution(&inputs, TaoWeight::<T>::get(), validator_pool, pending.root);
+        for (hotkey, (alpha_div, root_div)) in keys.iter().zip(shares.iter()) {
+            credited = credited.saturating_add(Self::pay_alpha_dividend(netuid, hotkey, *alpha_div));
+            credited = credited.saturating_add(Self::pay_root_dividend(netuid, hotkey, *root_div));
+        }
+
+        // Whatever could not be credited (no stake, rounding) is counted as unowned alpha.
+        let drained = pending.total();
+        let dust = drained.saturating_sub(credited);
+        if dust > 0 {
+            SubnetAlphaBurned::<T>::mutate(netuid, |b| *b = b.saturating_add(dust));
+        }
+        Ok(())
+    }
+
+    /// A validator's alpha dividend: its take staked to its owner, the rest to all its
+    /// stakers pro rata. Returns the alpha credited.
+    fn pay_alpha_dividend(netuid: NetUid, hotkey: &T::AccountId, amount: AlphaBalance) -> AlphaBalance {
+        if amount == 0 {
+            return 0;
+        }
+        let take = Self::take_of(hotkey, amount);
+        Self::increase_alpha_stake(hotkey, &Owner::<T>::get(hotkey), netuid, take);
+        let rest = amount.saturating_sub(take);
+        if rest > 0 {
+            if TotalHotkeyShares::<T>::get(hotkey, netuid) == substrate_fixed::types::U64F64::from_num(0) {
+                // No nominators to share with: the owner keeps it.
+                Self::increase_alpha_stake(hotkey, &Owner::<T>::get(hotkey), netuid, rest);
+            } else {
+                Self::increase_stake_for_hotkey_on_subnet(hotkey, netuid, rest);
+            }
+        }
+        AlphaDividendsPerSubnet::<T>::mutate(netuid, hotkey, |d| *d = d.saturating_add(amount));
+        amount
+    }
+
+    /// A validator's root dividend: its take staked to its owner on the subnet, the rest
+    /// made claimable per unit of its root stake (§2.7). Returns the alpha credited.
+    fn pay_root_dividend(netuid: NetUid, hotkey: &T::AccountId, amount: AlphaBalance) -> AlphaBalance {
+        if amount == 0 {
+            return 0;
+        }
+        let take = Self::take_of(hotkey, amount);
+        Self::increase_alpha_stake(hotkey, &Owner::<T>::get(hotkey), netuid, take);
+        let mut credited = take;
+        let rest = amount.saturating_sub(take);
+        let root_stake = TotalHotkeyAlpha::<T>::get(hotkey, ROOT_NETUID);
+        if rest > 0 && root_stake > 0 {
+            let rate = I96F32::from_num(rest).checked_div(I96F32::from_num(root_stake)).unwrap_or(I96F32::from_num(0));
+            RootClaimable::<T>::mutate(hotkey, |m| {
+                let entry = m.entry(netuid).or_insert(I96F32::from_num(0));
+                *entry = entry.saturating_add(rate);
+            });
+            RootClaimableAlpha::<T>::mutate(netuid, |a| *a = a.saturating_add(rest));
+            credited = credited.saturating_add(rest);
+        }
+        RootAlphaDividendsPerSubnet::<T>::mutate(netuid, hotkey, |d| *d = d.saturating_add(amount));
+        credited
+    }
+
+    /// A delegate's take of `amount`: `Delegates[hotkey]/65535` of it, floored.
+    fn take_of(hotkey: &T::AccountId, amount: AlphaBalance) -> AlphaBalance {
+        let take = u128::from(Delegates::<T>::get(hotkey));
+        u64::try_from(u128::from(amount).saturating_mul(take) / u128::from(u16::MAX)).unwrap_or(amount)
+    }
+}

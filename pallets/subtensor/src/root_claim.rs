@@ -1,0 +1,140 @@
+//! Root dividends and their claims (`economics.md` §2.7). An epoch credits root stakers of a
+//! validator with a rate per unit of root stake (`RootClaimable[hotkey][netuid]`); a coldkey's
+//! share is `rate × its root stake − RootClaimed`. Claiming (by `claim_root`, or automatically
+//! for a few root stakers each block) either sells the alpha for TAO and stakes it on root
+//! (`Swap`, the default) or keeps it as alpha stake on the subnet (`Keep`).
+
+use crate::{pallet::*, AlphaBalance, NetUid, TaoBalance, ROOT_NETUID};
+use alloc::{collections::BTreeSet, vec::Vec};
+use frame_support::{
+    ensure,
+    pallet_prelude::{DispatchResult, Weight},
+    traits::Get,
+};
+use crate::WeightInfo;
+use frame_support::traits::fungible::Mutate;
+use substrate_fixed::types::I96F32;
+use tensorchain_swap::{interface::SwapHandler, pool::Side};
+
+/// The most subnets one `claim_root` names.
+pub const MAX_CLAIM_SUBNETS: usize = 5;
+/// The most coldkeys claimed automatically in a block.
+pub const MAX_NUM_ROOT_CLAIMS: u64 = 50;
+
+impl<T: Config> Pallet<T> {
+    /// Alpha owed to (hotkey, coldkey) on `netuid` from root dividends.
+    pub fn root_owed(hotkey: &T::AccountId, coldkey: &T::AccountId, netuid: NetUid) -> u128 {
+        let rate = RootClaimable::<T>::get(hotkey).get(&netuid).copied().unwrap_or(I96F32::from_num(0));
+        let stake = I96F32::from_num(Self::alpha_stake(hotkey, coldkey, ROOT_NETUID));
+        let earned = u128::try_from(rate.saturating_mul(stake).to_bits() >> 32).unwrap_or(0);
+        earned.saturating_sub(RootClaimed::<T>::get((netuid, hotkey, coldkey)))
+    }
+
+    /// Keeps `RootClaimed` in step with a root stake change of `delta` for (hotkey, coldkey),
+    /// so that new stake earns only future dividends and removed stake keeps what it earned.
+    pub fn adjust_root_claimed(hotkey: &T::AccountId, coldkey: &T::AccountId, delta: u64, added: bool) {
+        for (netuid, rate) in RootClaimable::<T>::get(hotkey) {
+            let amount = u128::try_from(rate.saturating_mul(I96F32::from_num(delta)).to_bits() >> 32).unwrap_or(0);
+            RootClaimed::<T>::mutate((netuid, hotkey, coldkey), |c| {
+                *c = if added { c.saturating_add(amount) } else { c.saturating_sub(amount) }
+            });
+        }
+    }
+
+    /// Indexes a coldkey with root stake for the automatic claims.
+    pub fn index_root_staker(coldkey: &T::AccountId) {
+        if StakingColdkeys::<T>::contains_key(coldkey) {
+            return;
+        }
+        let index = NumStakingColdkeys::<T>::get();
+        StakingColdkeys::<T>::insert(coldkey, index);
+        StakingColdkeysByIndex::<T>::insert(index, coldkey.clone());
+        NumStakingColdkeys::<T>::put(index.saturating_add(1));
+    }
+
+    /// Claims what (hotkey, coldkey) is owed on `netuid` if it reaches the subnet's threshold.
+    fn claim_one(hotkey: &T::AccountId, coldkey: &T::AccountId, netuid: NetUid) {
+        let owed = Self::root_owed(hotkey, coldkey, netuid);
+        let threshold = RootClaimableThreshold::<T>::get(netuid);
+        if owed == 0 || I96F32::from_num(owed) < threshold {
+            return;
+        }
+        let alpha: AlphaBalance = u64::try_from(owed).unwrap_or(u64::MAX).min(RootClaimableAlpha::<T>::get(netuid));
+        if alpha == 0 {
+            return;
+        }
+        let keep = match RootClaimType::<T>::get(coldkey) {
+            RootClaimTypeEnum::Swap => false,
+            RootClaimTypeEnum::Keep => true,
+            RootClaimTypeEnum::KeepSubnets { subnets } => subnets.contains(&netuid),
+        };
+        if keep || !Self::swap_claim_to_root(hotkey, coldkey, netuid, alpha) {
+            Self::increase_alpha_stake(hotkey, coldkey, netuid, alpha);
+        }
+        RootClaimableAlpha::<T>::mutate(netuid, |a| *a = a.saturating_sub(alpha));
+        RootClaimed::<T>::mutate((netuid, hotkey, coldkey), |c| *c = c.saturating_add(u128::from(alpha)));
+        Self::deposit_event(Event::RootClaimed(coldkey.clone(), hotkey.clone(), netuid, alpha));
+    }
+
+    /// Sells claimed alpha without fee and stakes the TAO on root; false if the pool cannot
+    /// take it (the alpha is then kept).
+    fn swap_claim_to_root(hotkey: &T::AccountId, coldkey: &T::AccountId, netuid: NetUid, alpha: AlphaBalance) -> bool {
+        let Ok(sold) = T::SwapInterface::swap(netuid, Side::Sell, alpha, 0, true) else { return false };
+        let tao: TaoBalance = sold.amount_out;
+        if <T::Currency as Mutate<T::AccountId>>::transfer(
+            &Self::subnet_account(netuid),
+            &Self::subnet_account(ROOT_NETUID),
+            tao,
+            frame_support::traits::tokens::Preservation::Expendable,
+        )
+        .is_err()
+        {
+            return false;
+        }
+        SubnetAlphaIn::<T>::mutate(netuid, |a| *a = a.saturating_add(sold.amount_paid_in));
+        SubnetAlphaOut::<T>::mutate(netuid, |a| *a = a.saturating_sub(sold.amount_paid_in));
+        SubnetTAO::<T>::mutate(netuid, |t| *t = t.saturating_sub(tao));
+        SubnetTAO::<T>::mutate(ROOT_NETUID, |t| *t = t.saturating_add(tao));
+        SubnetAlphaOut::<T>::mutate(ROOT_NETUID, |a| *a = a.saturating_add(tao));
+        Self::increase_alpha_stake(hotkey, coldkey, ROOT_NETUID, tao);
+        true
+    }
+
+    /// `claim_root`: claims the caller's root dividends on 1..=5 subnets over all its hotkeys.
+    pub fn do_claim_root(coldkey: T::AccountId, subnets: BTreeSet<NetUid>) -> DispatchResult {
+        ensure!(!subnets.is_empty() && subnets.len() <= MAX_CLAIM_SUBNETS, Error::<T>::InvalidSubnetNumber);
+        Self::claim_all(&coldkey, Some(&subnets));
+        Ok(())
+    }
+
+    fn claim_all(coldkey: &T::AccountId, only: Option<&BTreeSet<NetUid>>) {
+        for hotkey in StakingHotkeys::<T>::get(coldkey) {
+            if Self::alpha_stake(&hotkey, coldkey, ROOT_NETUID) == 0 {
+                continue;
+            }
+            let netuids: Vec<NetUid> = RootClaimable::<T>::get(&hotkey).keys().copied().collect();
+            for netuid in netuids {
+                if only.is_none_or(|set| set.contains(&netuid)) {
+                    Self::claim_one(&hotkey, coldkey, netuid);
+                }
+            }
+        }
+    }
+
+    /// Every block, `NumRootClaim` root stakers in turn have their dividends claimed.
+    pub fn auto_claim_root(now: u64) -> Weight {
+        let count = NumStakingColdkeys::<T>::get();
+        let per_block = NumRootClaim::<T>::get().min(MAX_NUM_ROOT_CLAIMS).min(count);
+        if per_block == 0 {
+            return T::DbWeight::get().reads(2);
+        }
+        let start = now.saturating_mul(per_block).checked_rem(count).unwrap_or(0);
+        for k in 0..per_block {
+            let index = start.saturating_add(k).checked_rem(count).unwrap_or(0);
+            if let Some(coldkey) = StakingColdkeysByIndex::<T>::get(index) {
+                Self::claim_all(&coldkey, None);
+            }
+        }
+        T::WeightInfo::claim_root().saturating_mul(per_block)
+    }
+}
