@@ -9,6 +9,8 @@ use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::Mutate;
 use frame_system::RawOrigin;
+use sp_runtime::traits::UniqueSaturatedInto;
+use alloc::vec::Vec;
 
 const TAO: u64 = 1_000_000_000;
 
@@ -343,6 +345,155 @@ mod benchmarks {
         #[extrinsic_call]
         _(RawOrigin::Signed(caller.clone()), hotkey.clone());
         assert_eq!(Owner::<T>::get(&hotkey), caller);
+    }
+
+    #[benchmark]
+    fn set_weights() {
+        // A validator weighting every uid of a full subnet.
+        let netuid = started_subnet::<T>(0);
+        fill::<T>(netuid);
+        CommitRevealWeightsEnabled::<T>::insert(netuid, false);
+        WeightsSetRateLimit::<T>::insert(netuid, 0);
+        let n = SubnetworkN::<T>::get(netuid);
+        let hotkey = Keys::<T>::get(netuid, 1);
+        ValidatorPermit::<T>::mutate(netuid, |p| {
+            if let Some(x) = p.get_mut(1) {
+                *x = true;
+            }
+        });
+        let uids: Vec<u16> = (0..n).collect();
+        let values: Vec<u16> = (0..n).map(|i| i.saturating_add(1)).collect();
+        #[extrinsic_call]
+        _(RawOrigin::Signed(hotkey), netuid, uids, values, 0);
+        assert_eq!(Weights::<T>::get(netuid, 1).len(), usize::from(n));
+    }
+
+    #[benchmark]
+    fn commit_weights() {
+        // Nine commits already queued.
+        let netuid = started_subnet::<T>(0);
+        WeightsSetRateLimit::<T>::insert(netuid, 0);
+        let hotkey: T::AccountId = account("subnet_hotkey", 0, 0);
+        for i in 0..9u64 {
+            let hash = sp_core::H256::from_low_u64_be(i);
+            Pallet::<T>::do_commit_weights(hotkey.clone(), netuid, 0, hash).unwrap();
+        }
+        #[extrinsic_call]
+        _(RawOrigin::Signed(hotkey.clone()), netuid, sp_core::H256::repeat_byte(7));
+        assert_eq!(WeightCommits::<T>::get(netuid, &hotkey).map(|q| q.len()), Some(10));
+    }
+
+    #[benchmark]
+    fn reveal_weights() {
+        // The last of ten commits revealed, weighting every uid of a full subnet.
+        let netuid = started_subnet::<T>(0);
+        fill::<T>(netuid);
+        WeightsSetRateLimit::<T>::insert(netuid, 0);
+        Tempo::<T>::insert(netuid, 10);
+        let hotkey: T::AccountId = account("subnet_hotkey", 0, 0);
+        let n = SubnetworkN::<T>::get(netuid);
+        let uids: Vec<u16> = (0..n).collect();
+        let values: Vec<u16> = (0..n).map(|i| i.saturating_add(1)).collect();
+        let salt: Vec<u16> = vec![9; 8];
+        let idx = crate::set_weights::storage_index(netuid, 0);
+        for i in 0..9u64 {
+            Pallet::<T>::do_commit_weights(hotkey.clone(), netuid, 0, sp_core::H256::from_low_u64_be(i)).unwrap();
+        }
+        let hash = crate::set_weights::commit_hash(&hotkey, idx, &uids, &values, &salt, 0);
+        Pallet::<T>::do_commit_weights(hotkey.clone(), netuid, 0, hash).unwrap();
+        // Into the reveal epoch.
+        SubnetEpochIndex::<T>::mutate(netuid, |e| *e += 1);
+        LastEpochBlock::<T>::insert(netuid, Pallet::<T>::current_block());
+        #[extrinsic_call]
+        _(RawOrigin::Signed(hotkey.clone()), netuid, uids, values, salt, 0);
+        assert!(WeightCommits::<T>::get(netuid, &hotkey).is_none());
+    }
+
+    #[benchmark]
+    fn claim_root() {
+        // Root dividends on one subnet, sold for TAO and staked on root.
+        let netuid = started_subnet::<T>(0);
+        let hotkey: T::AccountId = account("subnet_hotkey", 0, 0);
+        let caller = funded::<T>("caller", 0);
+        Pallet::<T>::do_add_stake(caller.clone(), hotkey.clone(), ROOT_NETUID, 100 * TAO).unwrap();
+        let rest = 10 * TAO;
+        SubnetAlphaOut::<T>::mutate(netuid, |o| *o += rest);
+        RootClaimableAlpha::<T>::insert(netuid, rest);
+        RootClaimable::<T>::mutate(&hotkey, |m| {
+            m.insert(netuid, substrate_fixed::types::I96F32::from_num(0.1));
+        });
+        let subnets: alloc::collections::BTreeSet<NetUid> = [netuid].into_iter().collect();
+        let before = Pallet::<T>::alpha_stake(&hotkey, &caller, ROOT_NETUID);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(caller.clone()), subnets);
+        assert!(Pallet::<T>::alpha_stake(&hotkey, &caller, ROOT_NETUID) > before);
+    }
+
+    #[benchmark]
+    fn set_root_claim_type() {
+        let caller = funded::<T>("caller", 0);
+        let subnets: alloc::collections::BTreeSet<NetUid> = (1..=64u16).collect();
+        #[extrinsic_call]
+        _(RawOrigin::Signed(caller.clone()), RootClaimTypeEnum::KeepSubnets { subnets });
+        assert!(RootClaimType::<T>::get(&caller) != RootClaimTypeEnum::Swap);
+    }
+
+    /// The epoch of a subnet with `n` uids where min(n, 256) validators weight every uid and
+    /// hold bonds to every uid, with Yuma3 and liquid alpha on (the slowest path).
+    #[benchmark]
+    fn epoch(n: Linear<64, 4096>) {
+        let netuid = started_subnet::<T>(0);
+        let now = Pallet::<T>::current_block();
+        for i in SubnetworkN::<T>::get(netuid)..(n as u16) {
+            let hotkey: T::AccountId = account("uid", u32::from(i), 0);
+            Pallet::<T>::append_neuron(netuid, &hotkey, now);
+        }
+        let validators = n.min(256) as u16;
+        MaxAllowedValidators::<T>::insert(netuid, validators);
+        LiquidAlphaOn::<T>::insert(netuid, true);
+        let staker = funded::<T>("staker", 0);
+        let mut permits = vec![false; n as usize];
+        for v in 0..validators {
+            let hotkey = Keys::<T>::get(netuid, v);
+            Pallet::<T>::increase_alpha_stake(&hotkey, &staker, netuid, 1_000_000u64 + u64::from(v));
+            SubnetAlphaOut::<T>::mutate(netuid, |o| *o += 1_000_000u64 + u64::from(v));
+            permits[usize::from(v)] = true;
+            let row: Vec<(u16, u16)> = (0..(n as u16)).map(|j| (j, j.wrapping_mul(7).wrapping_add(v))).collect();
+            Weights::<T>::insert(netuid, v, row.clone());
+            Bonds::<T>::insert(netuid, v, row);
+        }
+        ValidatorPermit::<T>::insert(netuid, permits);
+        LastUpdate::<T>::insert(netuid, vec![now + 1; n as usize]);
+        frame_system::Pallet::<T>::set_block_number((now + 2).unique_saturated_into());
+        let pending = crate::epoch::Pending { server: 500_000_000, validator: 400_000_000, root: 0, owner: 100_000_000 };
+        SubnetAlphaOut::<T>::mutate(netuid, |o| *o += pending.total());
+        #[block]
+        {
+            Pallet::<T>::distribute_emission(netuid, now + 2, pending).unwrap();
+        }
+        assert_eq!(Incentive::<T>::get(netuid).len(), n as usize);
+    }
+
+    /// One block's coinbase over `s` eligible subnets, with root stake so that every subnet
+    /// both injects and buys.
+    #[benchmark]
+    fn coinbase(s: Linear<1, 128>) {
+        let limit = SubnetLimit::<T>::get();
+        let caller = funded::<T>("caller", 0);
+        let root_hotkey: T::AccountId = account("subnet_hotkey", 0, 0);
+        let mut netuids = Vec::new();
+        for i in 0..(s as u16).min(limit) {
+            let netuid = started_subnet::<T>(u32::from(i));
+            SubnetEmissionEnabled::<T>::insert(netuid, true);
+            SubnetMovingPrice::<T>::insert(netuid, substrate_fixed::types::I96F32::from_num(u32::from(i) + 1));
+            netuids.push(netuid);
+        }
+        Pallet::<T>::do_add_stake(caller, root_hotkey, ROOT_NETUID, 1_000 * TAO).unwrap();
+        #[block]
+        {
+            Pallet::<T>::run_coinbase(&netuids);
+        }
+        assert!(netuids.iter().all(|n| SubnetAlphaOutEmission::<T>::get(n) > 0));
     }
 
     impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -4,7 +4,7 @@
 //! the pending buckets, runs the due epochs, and finally moves the EMA prices. The math is
 //! `tensorchain_economics::coinbase`; this module applies it to storage.
 
-use crate::{pallet::*, NetUid, TaoBalance, ROOT_NETUID};
+use crate::{pallet::*, NetUid, TaoBalance, WeightInfo, ROOT_NETUID};
 use alloc::vec::Vec;
 use frame_support::{pallet_prelude::Weight, traits::Get};
 use substrate_fixed::types::{I96F32, U96F32};
@@ -52,7 +52,8 @@ impl<T: Config> Pallet<T> {
         for netuid in &emit_to {
             Self::update_moving_price_of(*netuid, now);
         }
-        weight = weight.saturating_add(db.reads_writes(4, 1).saturating_mul(emit_to.len() as u64));
+        // The moving prices (their cost is part of the coinbase benchmark's per-subnet slope).
+        weight = weight.saturating_add(db.reads_writes(4, 1).saturating_mul(u64::try_from(emit_to.len()).unwrap_or(u64::MAX)));
         weight.saturating_add(Self::auto_claim_root(now))
     }
 
@@ -85,7 +86,7 @@ impl<T: Config> Pallet<T> {
             );
             Self::emit_alpha_out(netuid, terms.alpha_out.saturating_to_num::<u64>(), rp, root_sell);
         }
-        T::DbWeight::get().reads_writes(20, 16).saturating_mul(emit_to.len() as u64)
+        T::WeightInfo::coinbase(u32::try_from(emit_to.len()).unwrap_or(u32::MAX))
     }
 
     /// §2.4: re-weight the pool for the injection, buy alpha with the excess TAO for the

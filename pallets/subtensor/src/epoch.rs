@@ -28,7 +28,7 @@ pub struct Pending {
 }
 
 impl Pending {
-    fn total(&self) -> AlphaBalance {
+    pub fn total(&self) -> AlphaBalance {
         self.server.saturating_add(self.validator).saturating_add(self.root).saturating_add(self.owner)
     }
 }
@@ -93,7 +93,13 @@ impl<T: Config> Pallet<T> {
             match Self::distribute_emission(netuid, now, pending) {
                 Ok(()) => {
                     LastMechansimStepBlock::<T>::insert(netuid, now);
-                    Self::deposit_event(Event::EpochRan(netuid, pending.total()));
+                    Self::deposit_event(Event::EpochRan {
+                        netuid,
+                        server: pending.server,
+                        validator: pending.validator,
+                        root: pending.root,
+                        owner: pending.owner,
+                    });
                 },
                 Err(e) => {
                     // Malformed state: nothing is credited; the drained alpha stays unowned.
@@ -324,6 +330,7 @@ impl<T: Config> Pallet<T> {
     /// A delegate's take of `amount`: `Delegates[hotkey]/65535` of it, floored.
     fn take_of(hotkey: &T::AccountId, amount: AlphaBalance) -> AlphaBalance {
         let take = u128::from(Delegates::<T>::get(hotkey));
-        u64::try_from(u128::from(amount).saturating_mul(take) / u128::from(u16::MAX)).unwrap_or(amount)
+        let taken = u128::from(amount).saturating_mul(take).checked_div(u128::from(u16::MAX)).unwrap_or(0);
+        u64::try_from(taken).unwrap_or(amount)
     }
 }

@@ -977,8 +977,14 @@ pub mod pallet {
         WeightsCommitted(T::AccountId, NetUidStorageIndex, H256),
         /// A weight commit revealed: (hotkey, mechanism storage index, hash).
         WeightsRevealed(T::AccountId, NetUidStorageIndex, H256),
-        /// An epoch ran: (netuid, alpha distributed).
-        EpochRan(NetUid, AlphaBalance),
+        /// An epoch ran and paid out the pending emission drained from its buckets.
+        EpochRan {
+            netuid: NetUid,
+            server: AlphaBalance,
+            validator: AlphaBalance,
+            root: AlphaBalance,
+            owner: AlphaBalance,
+        },
         /// An epoch was skipped because the subnet's keys are inconsistent.
         EpochSkipped(NetUid),
         /// Too many epochs were due: this one moves to the given block.

@@ -39,6 +39,8 @@ pub trait WeightInfo {
     fn set_root_claim_type() -> Weight;
     /// An epoch over `n` uids.
     fn epoch(n: u32) -> Weight;
+    /// The coinbase over `s` eligible subnets.
+    fn coinbase(s: u32) -> Weight;
 }
 
 pub struct SubstrateWeight<T>(PhantomData<T>);
@@ -184,6 +186,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
             .saturating_add(T::DbWeight::get().reads(30u64.saturating_add(u64::from(n).saturating_mul(8))))
             .saturating_add(T::DbWeight::get().writes(20u64.saturating_add(u64::from(n).saturating_mul(4))))
     }
+    fn coinbase(s: u32) -> Weight {
+        Weight::from_parts(5_000_000, 2_000)
+            .saturating_add(Weight::from_parts(60_000_000, 20_000).saturating_mul(u64::from(s)))
+            .saturating_add(T::DbWeight::get().reads(5u64.saturating_add(u64::from(s).saturating_mul(30))))
+            .saturating_add(T::DbWeight::get().writes(u64::from(s).saturating_mul(20)))
+    }
 }
 
 impl WeightInfo for () {
@@ -271,6 +279,14 @@ impl WeightInfo for () {
             .saturating_add(RocksDbWeight::get().reads_writes(
                 30u64.saturating_add(u64::from(n).saturating_mul(8)),
                 20u64.saturating_add(u64::from(n).saturating_mul(4)),
+            ))
+    }
+    fn coinbase(s: u32) -> Weight {
+        Weight::from_parts(5_000_000, 2_000)
+            .saturating_add(Weight::from_parts(60_000_000, 20_000).saturating_mul(u64::from(s)))
+            .saturating_add(RocksDbWeight::get().reads_writes(
+                5u64.saturating_add(u64::from(s).saturating_mul(30)),
+                u64::from(s).saturating_mul(20),
             ))
     }
 }
