@@ -1,0 +1,212 @@
+"""The chain doing its job, through the client the SDK uses: every block mints TAO and splits
+it across subnets by moving price, and every tempo a subnet runs Yuma consensus on the weights
+its validators set and pays miners, validators and the owner.
+
+Two subnets start at different blocks, so their moving prices differ. On subnet A two
+validators with stake and three miners register; the validators set weights after the epoch
+that gives them permits; at the next epoch the chain's outputs and every stake change are
+checked against the engine run offline (`yuma-sim`, the same crate, fed the chain's state)
+and the dividend formula."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import time
+from pathlib import Path
+
+from bittensor_wallet import Keypair
+
+from chain import TAO, event_attrs, new_netuid, query, submit
+
+SIM = Path(os.environ.get("CARGO_TARGET_DIR", Path.home() / ".cache" / "tensorchain" / "target")) / "release" / "yuma-sim"
+
+
+def fixed_bits(value) -> int:
+    """A substrate-fixed value as the client decodes it (its raw bits)."""
+    if isinstance(value, dict):
+        return int(value.get("bits", next(iter(value.values()))))
+    return int(value)
+
+
+def head_number(substrate) -> int:
+    head = substrate.get_chain_finalised_head()
+    return int(substrate.get_block_header(head)["header"]["number"])
+
+
+def block_hash(substrate, number: int) -> str:
+    return substrate.get_block_hash(number)
+
+
+def wait_until(predicate, timeout=60.0):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError("timed out")
+
+
+def epoch_block(substrate, netuid, index) -> int:
+    """Waits for the subnet's epoch number `index` and returns the block it ran in."""
+    def reached():
+        head = substrate.get_chain_finalised_head()
+        if query(substrate, "SubnetEpochIndex", [netuid], head) >= index:
+            return query(substrate, "LastEpochBlock", [netuid], head)
+        return None
+    return wait_until(reached)
+
+
+def sim_dividend_share(d: int, total: int, pool: int) -> int:
+    """U96F32 `(d / total) · pool`, floored, as `dividend_distribution` computes it with no
+    root stake."""
+    if total == 0:
+        return 0
+    q = (d << 32) // total
+    return (q * pool) >> 32
+
+
+def test_emission_split_epoch_and_payouts(dev_node, substrate, alice):
+    url = dev_node.url
+    keys = {n: Keypair.create_from_mnemonic(Keypair.generate_mnemonic()) for n in
+            ("owner", "owner_hk", "owner_hk_b", "v1c", "v1", "v2c", "v2", "mc", "m1", "m2", "m3")}
+    for who in ("owner", "v1c", "v2c", "mc"):
+        submit(substrate, url, alice, "Balances", "transfer_keep_alive",
+               {"dest": keys[who].ss58_address, "value": 20_000 * TAO})
+
+    def sudo(function, params):
+        inner = substrate.compose_call("AdminUtils", function, params)
+        return submit(substrate, url, alice, "Sudo", "sudo", {"call": inner})
+
+    sudo("sudo_set_admin_freeze_window", {"window": 0})
+    _, events = submit(substrate, url, keys["owner"], "SubtensorModule", "register_network",
+                       {"hotkey": keys["owner_hk"].ss58_address})
+    a = new_netuid(events)
+    # A one-block EMA halving lets the moving prices move within the test (at the default
+    # 201 600 blocks a young subnet's EMA step is below I96F32's resolution).
+    sudo("sudo_set_ema_price_halving_period", {"netuid": a, "ema_halving": 1})
+    submit(substrate, url, keys["owner"], "SubtensorModule", "start_call", {"netuid": a})
+    sudo("sudo_set_subnet_emission_enabled", {"netuid": a, "enabled": True})
+    sudo("sudo_set_weights_set_rate_limit", {"netuid": a, "weights_set_rate_limit": 0})
+    submit(substrate, url, keys["owner"], "AdminUtils", "sudo_set_commit_reveal_weights_enabled",
+           {"netuid": a, "enabled": False})
+    for cold, hot in (("v1c", "v1"), ("v2c", "v2"), ("mc", "m1"), ("mc", "m2"), ("mc", "m3")):
+        submit(substrate, url, keys[cold], "SubtensorModule", "burned_register",
+               {"netuid": a, "hotkey": keys[hot].ss58_address})
+    submit(substrate, url, keys["v1c"], "SubtensorModule", "add_stake",
+           {"hotkey": keys["v1"].ss58_address, "netuid": a, "amount_staked": 300 * TAO})
+    submit(substrate, url, keys["v2c"], "SubtensorModule", "add_stake",
+           {"hotkey": keys["v2"].ss58_address, "netuid": a, "amount_staked": 100 * TAO})
+
+    # Subnet B starts later: its moving price lags A's.
+    _, events = submit(substrate, url, keys["owner"], "SubtensorModule", "register_network",
+                       {"hotkey": keys["owner_hk_b"].ss58_address})
+    b = new_netuid(events)
+    sudo("sudo_set_ema_price_halving_period", {"netuid": b, "ema_halving": 1})
+    submit(substrate, url, keys["owner"], "SubtensorModule", "start_call", {"netuid": b})
+    block, _ = sudo("sudo_set_subnet_emission_enabled", {"netuid": b, "enabled": True})
+
+    # TAO emission per block follows the moving prices of the block before.
+    number = int(substrate.get_block_header(block)["header"]["number"]) + 2
+    wait_until(lambda: head_number(substrate) >= number)
+    before, at = block_hash(substrate, number - 1), block_hash(substrate, number)
+    price = {n: fixed_bits(query(substrate, "SubnetMovingPrice", [n], before)) for n in (a, b)}
+    tao = {n: query(substrate, "SubnetExcessTao", [n], at) + query(substrate, "SubnetTaoInEmission", [n], at)
+           for n in (a, b)}
+    assert price[a] > price[b] > 0, price
+    emission = query(substrate, "BlockEmission", [], at)
+    for n in (a, b):
+        expected = emission * price[n] / (price[a] + price[b])
+        assert abs(tao[n] - expected) <= 2, (n, tao[n], expected)
+    assert abs(sum(tao.values()) - emission) <= 2
+    assert query(substrate, "TotalIssuance", [], at) - query(substrate, "TotalIssuance", [], before) == sum(tao.values())
+
+    # Epochs every 30 blocks from now: the first gives the validators permits.
+    block, _ = sudo("sudo_set_tempo", {"netuid": a, "tempo": 30})
+    index = query(substrate, "SubnetEpochIndex", [a], block)
+    e1 = epoch_block(substrate, a, index + 1)
+    permits = query(substrate, "ValidatorPermit", [a], block_hash(substrate, e1))
+    assert permits[1] and permits[2], permits
+    for hot, values in (("v1", [10, 20, 30]), ("v2", [30, 20, 1])):
+        submit(substrate, url, keys[hot], "SubtensorModule", "set_weights",
+               {"netuid": a, "dests": [3, 4, 5], "weights": values, "version_key": 0})
+    e2 = epoch_block(substrate, a, index + 2)
+    assert query(substrate, "SubnetEpochIndex", [a], block_hash(substrate, e2 - 1)) == index + 1
+
+    # The same epoch offline: the chain's registrations, stakes, weights and emission.
+    hk = [query(substrate, "Keys", [a, uid], block_hash(substrate, e2)) for uid in range(6)]
+    assert hk[1] == keys["v1"].ss58_address and hk[5] == keys["m3"].ss58_address
+
+    def stakes(at_block):
+        h = block_hash(substrate, at_block)
+        return ([query(substrate, "TotalHotkeyAlpha", [k, a], h) for k in hk],
+                [query(substrate, "TotalHotkeyAlpha", [k, 0], h) for k in hk])
+
+    def drained(at_block):
+        ran = event_attrs([(e["event"]["module_id"], e["event"]["event_id"], e["event"]["attributes"])
+                           for e in substrate.get_events(block_hash(substrate, at_block))],
+                          "SubtensorModule", "EpochRan")
+        ran = [r for r in ran if r["netuid"] == a]
+        assert len(ran) == 1
+        return ran[0]
+
+    h2 = block_hash(substrate, e2)
+    tempo = query(substrate, "Tempo", [a], h2)
+    alpha_low, alpha_high = query(substrate, "AlphaValues", [a], h2)
+    params = {
+        "kappa": query(substrate, "Kappa", [a], h2),
+        "bonds_penalty": query(substrate, "BondsPenalty", [a], h2),
+        "bonds_moving_average": query(substrate, "BondsMovingAverage", [a], h2),
+        "yuma3": query(substrate, "Yuma3On", [a], h2),
+        "liquid_alpha": query(substrate, "LiquidAlphaOn", [a], h2),
+        "alpha_low": alpha_low, "alpha_high": alpha_high,
+        "alpha_sigmoid_steepness": query(substrate, "AlphaSigmoidSteepness", [a], h2),
+        "max_allowed_validators": query(substrate, "MaxAllowedValidators", [a], h2),
+        "activity_cutoff": max(1, query(substrate, "ActivityCutoffFactorMilli", [a], h2) * tempo // 1000),
+        "stake_threshold": query(substrate, "StakeThreshold", [], h2),
+        "tao_weight": query(substrate, "TaoWeight", [], h2),
+    }
+    steps = [{"register": {"block": query(substrate, "BlockAtRegistration", [a, uid], h2)}} for uid in range(6)]
+    for epoch_at in (e1, e2):
+        alpha, root = stakes(epoch_at - 1)
+        steps += [{"stake": {"uid": uid, "stake": alpha[uid], "tao_stake": root[uid]}} for uid in range(6)]
+        if epoch_at == e2:
+            last_update = query(substrate, "LastUpdate", [a], block_hash(substrate, e2 - 1))
+            for uid in (1, 2):
+                row = query(substrate, "Weights", [a, uid], block_hash(substrate, e2 - 1))
+                steps.append({"weights": {"uid": uid, "block": last_update[uid],
+                                          "uids": [j for j, _ in row], "values": [w for _, w in row]}})
+        d = drained(epoch_at)
+        steps.append({"epoch": {"block": epoch_at, "emission": d["server"] + d["validator"] + d["root"]}})
+    scenario = {"hyperparameters": params, "tempo": tempo, "owner_uid": 0, "steps": steps}
+    out = subprocess.run([str(SIM), "-"], input=json.dumps(scenario), capture_output=True, text=True, check=True)
+    sim = json.loads(out.stdout)[-1]
+
+    for name, storage in (("incentive", "Incentive"), ("dividends", "Dividends"), ("consensus", "Consensus"),
+                          ("neuron_emission", "Emission"), ("validator_trust", "ValidatorTrust"),
+                          ("stake_weight", "StakeWeight"), ("validator_permit", "ValidatorPermit"),
+                          ("active", "Active")):
+        assert query(substrate, storage, [a], h2) == sim[name], name
+    for uid in (1, 2):
+        assert [tuple(x) for x in query(substrate, "Bonds", [a, uid], h2)] == [tuple(x) for x in sim["bonds"][uid]]
+    assert sum(sim["incentive"]) > 0 and sim["dividends"][1] > 0 and sim["dividends"][2] > 0
+
+    # Payouts: miners get exactly their incentive; validators their dividend share of the
+    # validator pool; the owner hotkey its cut.
+    before_alpha, _ = stakes(e2 - 1)
+    after_alpha, _ = stakes(e2)
+    gain = [after_alpha[i] - before_alpha[i] for i in range(6)]
+    d = drained(e2)
+    for uid in (3, 4, 5):
+        assert gain[uid] == sim["server_emission"][uid], (uid, gain[uid], sim["server_emission"][uid])
+    total_incentive = sum(sim["server_emission"])
+    pool = d["validator"] - max(0, total_incentive - d["server"]) if total_incentive else d["validator"] + d["server"]
+    total_dividend = sum(sim["validator_emission"])
+    for uid in (1, 2):
+        assert gain[uid] == sim_dividend_share(sim["validator_emission"][uid], total_dividend, pool), uid
+    assert gain[0] == d["owner"] + sim_dividend_share(sim["validator_emission"][0], total_dividend, pool)
+    assert gain[1] > gain[2] > 0
+
+    assert query(substrate, "TotalIssuance", [], h2) == substrate.query("Balances", "TotalIssuance", [], block_hash=h2).value
