@@ -98,7 +98,7 @@ impl pallet_balances::Config for Runtime {
     type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
     type Balance = Balance;
     // Dust of reaped accounts leaves the issuance, as upstream's `transfer_tao` does.
-    type DustRemoval = ();
+    type DustRemoval = RecycleCredit;
     type ExistentialDeposit = ConstU64<EXISTENTIAL_DEPOSIT>;
     type AccountStore = System;
     type ReserveIdentifier = [u8; 8];
@@ -120,8 +120,20 @@ pub fn block_author() -> Option<AccountId> {
     Some(AccountId::new(bytes))
 }
 
+/// Destroys a balances credit and lowers SubtensorModule's `TotalIssuance` mirror with it, so
+/// that the two issuances never drift apart: dust removed when an account is reaped, and
+/// fees that find no author.
+pub struct RecycleCredit;
+impl OnUnbalanced<Credit<AccountId, Balances>> for RecycleCredit {
+    fn on_nonzero_unbalanced(credit: Credit<AccountId, Balances>) {
+        let amount = frame_support::traits::Imbalance::peek(&credit);
+        drop(credit);
+        SubtensorModule::note_tao_destroyed(amount);
+    }
+}
+
 /// Pays every transaction fee and tip to the block author; nothing is burned. Without a known
-/// author (never the case on an Aura chain) the credit is dropped, lowering issuance.
+/// author (never the case on an Aura chain) the credit is recycled.
 pub struct FeesToAuthor;
 impl OnUnbalanced<Credit<AccountId, Balances>> for FeesToAuthor {
     fn on_unbalanceds(fees_then_tips: impl Iterator<Item = Credit<AccountId, Balances>>) {
@@ -133,8 +145,12 @@ impl OnUnbalanced<Credit<AccountId, Balances>> for FeesToAuthor {
     }
 
     fn on_nonzero_unbalanced(credit: Credit<AccountId, Balances>) {
-        if let Some(author) = block_author() {
-            let _ = <Balances as Balanced<AccountId>>::resolve(&author, credit);
+        let unpaid = match block_author() {
+            Some(author) => <Balances as Balanced<AccountId>>::resolve(&author, credit).err(),
+            None => Some(credit),
+        };
+        if let Some(credit) = unpaid {
+            RecycleCredit::on_nonzero_unbalanced(credit);
         }
     }
 }

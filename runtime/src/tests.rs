@@ -180,3 +180,23 @@ fn free_calls_may_come_from_accounts_without_funds() {
         assert_eq!(requires.len(), 1);
     });
 }
+
+#[test]
+fn dust_of_a_reaped_account_is_recycled_in_both_issuances() {
+    ext("development").execute_with(|| {
+        use frame_support::traits::fungible::{Inspect, Mutate};
+        let alice = Sr25519Keyring::Alice.to_account_id();
+        let dave = Sr25519Keyring::Dave.to_account_id();
+        let all = Balances::free_balance(&dave);
+        // Leave 100 rao, below the existential deposit: Dave is reaped and the dust burned.
+        assert_ok_transfer(&dave, &alice, all - 100);
+        assert_eq!(Balances::free_balance(&dave), 0);
+        assert_eq!(
+            pallet_subtensor::TotalIssuance::<Runtime>::get(),
+            <Balances as Inspect<AccountId>>::total_issuance()
+        );
+        fn assert_ok_transfer(from: &AccountId, to: &AccountId, amount: u64) {
+            <Balances as Mutate<AccountId>>::transfer(from, to, amount, Preservation::Expendable).unwrap();
+        }
+    });
+}

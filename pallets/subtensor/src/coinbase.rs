@@ -92,7 +92,12 @@ impl<T: Config> Pallet<T> {
     /// §2.4: re-weight the pool for the injection, buy alpha with the excess TAO for the
     /// protocol, then add the injected reserves. TAO is minted only where it is spent.
     fn inject_and_buy(netuid: NetUid, tao_in: TaoBalance, alpha_in: u64, excess: TaoBalance) {
-        let (tao_in, alpha_in) = T::SwapInterface::adjust_protocol_liquidity(netuid, tao_in, alpha_in);
+        // Nothing to inject: leave the weights alone rather than re-round them every block.
+        let (tao_in, alpha_in) = if tao_in == 0 && alpha_in == 0 {
+            (0, 0)
+        } else {
+            T::SwapInterface::adjust_protocol_liquidity(netuid, tao_in, alpha_in)
+        };
         SubnetExcessTao::<T>::insert(netuid, 0);
         SubnetTaoInEmission::<T>::insert(netuid, 0);
         let account = Self::subnet_account(netuid);

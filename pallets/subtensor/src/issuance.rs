@@ -57,4 +57,10 @@ impl<T: Config> Pallet<T> {
         TotalIssuance::<T>::mutate(|i| *i = i.saturating_sub(burned));
         burned
     }
+
+    /// Records TAO destroyed outside this pallet (dust of reaped accounts, unpaid fees): the
+    /// runtime calls it wherever the balances pallet's issuance falls.
+    pub fn note_tao_destroyed(amount: TaoBalance) {
+        TotalIssuance::<T>::mutate(|i| *i = i.saturating_sub(amount));
+    }
 }

@@ -11,10 +11,17 @@ use substrate_fixed::types::I96F32;
 /// subnet), so payouts never change the stakes the epoch reads: each epoch distributes
 /// exactly 10^9 alpha over the same stakes, as upstream's bare-epoch vector assumes.
 fn v8_subnet() -> u16 {
+    bare_epoch_subnet(8, &[1, 2, 3, 4])
+}
+
+/// A subnet of `n` uids (hotkeys 101, 12, 13, ... of the owner's coldkey 1) whose first
+/// validators hold the given root stakes (TAO) and whose epochs run every block with
+/// payouts that leave the stakes alone (see `v8_subnet`).
+fn bare_epoch_subnet(n: u8, validator_tao: &[u64]) -> u16 {
     let netuid = add_subnet(1);
     assert_ok!(SubtensorModule::start_call(signed(1), netuid));
     // The owner hotkey 101 is uid 0; rename it out of the way so no uid is the owner's.
-    for hot in 12..=18u8 {
+    for hot in 12..(11 + n) {
         register_hotkey(netuid, 1, hot);
     }
     SubnetOwnerHotkey::<Test>::insert(netuid, account(200));
@@ -28,12 +35,12 @@ fn v8_subnet() -> u16 {
     SubnetMovingPrice::<Test>::insert(netuid, I96F32::from_num(5));
     // Claimed root dividends would become root stake; leave them unclaimed.
     NumRootClaim::<Test>::put(0);
-    let validators = [101u8, 12, 13, 14];
-    for (k, hot) in validators.iter().enumerate() {
-        assert_ok!(SubtensorModule::add_stake(signed(1), account(*hot), 0, (k as u64 + 1) * TAO));
-        assert_ok!(SubtensorModule::decrease_take(signed(1), account(*hot), 0));
+    for (uid, tao) in validator_tao.iter().enumerate() {
+        let hot = account(hotkey_of(uid as u16));
+        assert_ok!(SubtensorModule::add_stake(signed(1), hot.clone(), 0, tao * TAO));
+        assert_ok!(SubtensorModule::decrease_take(signed(1), hot, 0));
     }
-    assert_eq!(SubnetworkN::<Test>::get(netuid), 8);
+    assert_eq!(SubnetworkN::<Test>::get(netuid), u16::from(n));
     netuid
 }
 
@@ -99,6 +106,45 @@ fn v8_classic_bonds_through_extrinsics_and_blocks() {
         run_to_block(9);
         assert_eq!(bond_column(netuid, 7), vec![8376, 18824, 49150, 65535]);
         assert_eq!(SubnetEpochIndex::<Test>::get(netuid), 8);
+    });
+}
+
+/// `yuma.md` §6 V9: Yuma3 with liquid alpha; validators' dividends over six epochs as
+/// weights move from server 3 to server 4 (tolerance 10^-3 of u16::MAX).
+#[test]
+fn v9_yuma3_liquid_alpha_dividends_through_extrinsics_and_blocks() {
+    checked(|| {
+        let netuid = bare_epoch_subnet(5, &[8, 1, 1]);
+        Yuma3On::<Test>::insert(netuid, true);
+        LiquidAlphaOn::<Test>::insert(netuid, true);
+        AlphaValues::<Test>::insert(netuid, (6_553, 19_660));
+        BondsPenalty::<Test>::insert(netuid, 0);
+        BondsMovingAverage::<Test>::insert(netuid, 975_000);
+        MaxAllowedValidators::<Test>::insert(netuid, 3);
+        run_to_block(2);
+        let max = u16::MAX;
+        let to_3 = (vec![3u16, 4], vec![max, 0]);
+        let to_4 = (vec![3u16, 4], vec![0, max]);
+        let plan: [([&(Vec<u16>, Vec<u16>); 3], [f64; 3]); 6] = [
+            ([&to_3, &to_3, &to_3], [0.8000, 0.1000, 0.1000]),
+            ([&to_4, &to_3, &to_3], [1.0000, 0.0, 0.0]),
+            ([&to_4, &to_4, &to_3], [0.9382, 0.0618, 0.0]),
+            ([&to_4, &to_4, &to_4], [0.8819, 0.0773, 0.0407]),
+            ([&to_4, &to_4, &to_4], [0.8564, 0.0844, 0.0592]),
+            ([&to_4, &to_4, &to_4], [0.8418, 0.0884, 0.0697]),
+        ];
+        for (epoch, (weights, expected)) in plan.iter().enumerate() {
+            for (uid, (dests, values)) in weights.iter().enumerate() {
+                set(netuid, uid as u16, dests.clone(), values.clone());
+            }
+            run_to_block(System::block_number() + 1);
+            let dividends = Dividends::<Test>::get(netuid);
+            for (uid, want) in expected.iter().enumerate() {
+                let got = f64::from(dividends[uid]) / 65535.0;
+                assert!((got - want).abs() <= 1e-3, "epoch {epoch} uid {uid}: {got} vs {want}");
+            }
+            assert_eq!(&dividends[3..], &[0, 0]);
+        }
     });
 }
 
