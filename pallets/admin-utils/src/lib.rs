@@ -218,7 +218,7 @@ pub mod pallet {
     #[pallet::call]
     impl<T: Config> Pallet<T> {
         #[pallet::call_index(2)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_tx_rate_limit())]
         pub fn sudo_set_tx_rate_limit(origin: OriginFor<T>, tx_rate_limit: u64) -> DispatchResult {
             ensure_root(origin)?;
             subtensor::TxRateLimit::<T>::put(tx_rate_limit);
@@ -226,7 +226,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(3)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_serving_rate_limit())]
         pub fn sudo_set_serving_rate_limit(
             origin: OriginFor<T>,
             netuid: NetUid,
@@ -239,7 +239,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(7)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_weights_set_rate_limit())]
         pub fn sudo_set_weights_set_rate_limit(
             origin: OriginFor<T>,
             netuid: NetUid,
@@ -252,7 +252,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(13)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_immunity_period())]
         pub fn sudo_set_immunity_period(origin: OriginFor<T>, netuid: NetUid, immunity_period: u16) -> DispatchResult {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::ImmunityPeriod)?;
             subtensor::ImmunityPeriod::<T>::insert(netuid, immunity_period);
@@ -261,7 +261,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(14)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_min_allowed_weights())]
         pub fn sudo_set_min_allowed_weights(
             origin: OriginFor<T>,
             netuid: NetUid,
@@ -274,7 +274,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(15)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_max_allowed_uids())]
         pub fn sudo_set_max_allowed_uids(origin: OriginFor<T>, netuid: NetUid, max_allowed_uids: u16) -> DispatchResult {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::MaxAllowedUids)?;
             ensure!(
@@ -289,7 +289,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(16)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_kappa())]
         pub fn sudo_set_kappa(origin: OriginFor<T>, netuid: NetUid, kappa: u16) -> DispatchResult {
             ensure_root(origin)?;
             Self::ensure_subnet(netuid)?;
@@ -298,7 +298,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(19)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_network_registration_allowed())]
         pub fn sudo_set_network_registration_allowed(
             origin: OriginFor<T>,
             netuid: NetUid,
@@ -311,7 +311,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(22)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_min_burn())]
         pub fn sudo_set_min_burn(origin: OriginFor<T>, netuid: NetUid, min_burn: TaoBalance) -> DispatchResult {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::MinBurn)?;
             ensure!(
@@ -324,7 +324,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(23)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_max_burn())]
         pub fn sudo_set_max_burn(origin: OriginFor<T>, netuid: NetUid, max_burn: TaoBalance) -> DispatchResult {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::MaxBurn)?;
             ensure!(
@@ -337,7 +337,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(25)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_max_allowed_validators())]
         pub fn sudo_set_max_allowed_validators(
             origin: OriginFor<T>,
             netuid: NetUid,
@@ -355,7 +355,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(29)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_network_rate_limit())]
         pub fn sudo_set_network_rate_limit(origin: OriginFor<T>, rate_limit: u64) -> DispatchResult {
             ensure_root(origin)?;
             subtensor::NetworkRateLimit::<T>::put(rate_limit);
@@ -364,7 +364,7 @@ pub mod pallet {
 
         /// Root sets any tempo (no bounds) and restarts the epoch clock.
         #[pallet::call_index(30)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_tempo())]
         pub fn sudo_set_tempo(origin: OriginFor<T>, netuid: NetUid, tempo: u16) -> DispatchResult {
             ensure_root(origin)?;
             Self::ensure_subnet(netuid)?;
@@ -374,7 +374,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(36)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_network_min_lock_cost())]
         pub fn sudo_set_network_min_lock_cost(origin: OriginFor<T>, lock_cost: TaoBalance) -> DispatchResult {
             ensure_root(origin)?;
             subtensor::NetworkMinLockCost::<T>::put(lock_cost);
@@ -382,7 +382,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(37)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_subnet_limit())]
         pub fn sudo_set_subnet_limit(origin: OriginFor<T>, max_subnets: u16) -> DispatchResult {
             ensure_root(origin)?;
             subtensor::SubnetLimit::<T>::put(max_subnets);
@@ -390,7 +390,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(38)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_lock_reduction_interval())]
         pub fn sudo_set_lock_reduction_interval(origin: OriginFor<T>, interval: u64) -> DispatchResult {
             ensure_root(origin)?;
             subtensor::NetworkLockReductionInterval::<T>::put(interval);
@@ -398,7 +398,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(49)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_commit_reveal_weights_enabled())]
         pub fn sudo_set_commit_reveal_weights_enabled(
             origin: OriginFor<T>,
             netuid: NetUid,
@@ -411,7 +411,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(74)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_admin_freeze_window())]
         pub fn sudo_set_admin_freeze_window(origin: OriginFor<T>, window: u16) -> DispatchResult {
             ensure_root(origin)?;
             subtensor::AdminFreezeWindow::<T>::put(window);
@@ -419,7 +419,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(75)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_owner_hparam_rate_limit())]
         pub fn sudo_set_owner_hparam_rate_limit(origin: OriginFor<T>, epochs: u16) -> DispatchResult {
             ensure_root(origin)?;
             subtensor::OwnerHyperparamRateLimit::<T>::put(epochs);
@@ -427,7 +427,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(85)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_start_call_delay())]
         pub fn sudo_set_start_call_delay(origin: OriginFor<T>, delay: u64) -> DispatchResult {
             ensure_root(origin)?;
             subtensor::StartCallDelay::<T>::put(delay);
@@ -435,7 +435,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(89)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_burn_half_life())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_burn_half_life())]
         pub fn sudo_set_burn_half_life(origin: OriginFor<T>, netuid: NetUid, burn_half_life: u16) -> DispatchResult {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::BurnHalfLife)?;
             ensure!(netuid != ROOT_NETUID, Error::<T>::NotPermittedOnRootSubnet);
@@ -446,7 +446,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(90)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_burn_increase_mult())]
         pub fn sudo_set_burn_increase_mult(
             origin: OriginFor<T>,
             netuid: NetUid,
@@ -464,7 +464,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(94)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_subnet_emission_enabled())]
         pub fn sudo_set_subnet_emission_enabled(origin: OriginFor<T>, netuid: NetUid, enabled: bool) -> DispatchResult {
             ensure_root(origin)?;
             Self::ensure_subnet(netuid)?;
@@ -475,7 +475,7 @@ pub mod pallet {
 
         /// Sets the maximum delegate take (`MaxDelegateTake`).
         #[pallet::call_index(1)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_default_take())]
         pub fn sudo_set_default_take(origin: OriginFor<T>, default_take: u16) -> DispatchResult {
             ensure_root(origin)?;
             subtensor::MaxDelegateTake::<T>::put(default_take);
@@ -483,7 +483,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(4)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_min_difficulty())]
         pub fn sudo_set_min_difficulty(origin: OriginFor<T>, netuid: NetUid, min_difficulty: u64) -> DispatchResult {
             Self::root_setter(origin, netuid, true)?;
             subtensor::MinDifficulty::<T>::insert(netuid, min_difficulty);
@@ -491,7 +491,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(5)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_max_difficulty())]
         pub fn sudo_set_max_difficulty(origin: OriginFor<T>, netuid: NetUid, max_difficulty: u64) -> DispatchResult {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::MaxDifficulty)?;
             subtensor::MaxDifficulty::<T>::insert(netuid, max_difficulty);
@@ -501,7 +501,7 @@ pub mod pallet {
 
         /// The owner may change it once per `WeightsVersionKeyRateLimit` tempos.
         #[pallet::call_index(6)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_weights_version_key())]
         pub fn sudo_set_weights_version_key(
             origin: OriginFor<T>,
             netuid: NetUid,
@@ -515,7 +515,7 @@ pub mod pallet {
 
         /// Legacy: stored for the clients, unused by the burn.
         #[pallet::call_index(8)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_adjustment_interval())]
         pub fn sudo_set_adjustment_interval(
             origin: OriginFor<T>,
             netuid: NetUid,
@@ -528,7 +528,7 @@ pub mod pallet {
 
         /// Legacy: stored for the clients, unused by the burn.
         #[pallet::call_index(9)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_adjustment_alpha())]
         pub fn sudo_set_adjustment_alpha(origin: OriginFor<T>, netuid: NetUid, adjustment_alpha: u64) -> DispatchResult {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::AdjustmentAlpha)?;
             subtensor::AdjustmentAlpha::<T>::insert(netuid, adjustment_alpha);
@@ -537,7 +537,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(17)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_rho())]
         pub fn sudo_set_rho(origin: OriginFor<T>, netuid: NetUid, rho: u16) -> DispatchResult {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::Rho)?;
             subtensor::Rho::<T>::insert(netuid, rho);
@@ -546,7 +546,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(18)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_activity_cutoff())]
         pub fn sudo_set_activity_cutoff(origin: OriginFor<T>, netuid: NetUid, activity_cutoff: u16) -> DispatchResult {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::ActivityCutoff)?;
             ensure!(activity_cutoff >= subtensor::MinActivityCutoff::<T>::get(), Error::<T>::ActivityCutoffTooLow);
@@ -557,7 +557,7 @@ pub mod pallet {
 
         /// Always fails: proof-of-work registration no longer exists.
         #[pallet::call_index(20)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_network_pow_registration_allowed())]
         pub fn sudo_set_network_pow_registration_allowed(
             _origin: OriginFor<T>,
             _netuid: NetUid,
@@ -568,7 +568,7 @@ pub mod pallet {
 
         /// Legacy: used only for root admission.
         #[pallet::call_index(21)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_target_registrations_per_interval())]
         pub fn sudo_set_target_registrations_per_interval(
             origin: OriginFor<T>,
             netuid: NetUid,
@@ -580,7 +580,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(24)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_difficulty())]
         pub fn sudo_set_difficulty(origin: OriginFor<T>, netuid: NetUid, difficulty: u64) -> DispatchResult {
             Self::root_setter(origin, netuid, true)?;
             subtensor::Difficulty::<T>::insert(netuid, difficulty);
@@ -588,7 +588,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(26)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_bonds_moving_average())]
         pub fn sudo_set_bonds_moving_average(
             origin: OriginFor<T>,
             netuid: NetUid,
@@ -602,7 +602,7 @@ pub mod pallet {
 
         /// Enforced on root only, as upstream.
         #[pallet::call_index(27)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_max_registrations_per_block())]
         pub fn sudo_set_max_registrations_per_block(
             origin: OriginFor<T>,
             netuid: NetUid,
@@ -614,7 +614,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(28)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_subnet_owner_cut())]
         pub fn sudo_set_subnet_owner_cut(origin: OriginFor<T>, subnet_owner_cut: u16) -> DispatchResult {
             ensure_root(origin)?;
             subtensor::SubnetOwnerCut::<T>::put(subnet_owner_cut);
@@ -623,13 +623,13 @@ pub mod pallet {
 
         /// Always fails: issuance follows the balances pallet.
         #[pallet::call_index(33)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_total_issuance())]
         pub fn sudo_set_total_issuance(_origin: OriginFor<T>, _total_issuance: TaoBalance) -> DispatchResult {
             Err(Error::<T>::Deprecated.into())
         }
 
         #[pallet::call_index(35)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_network_immunity_period())]
         pub fn sudo_set_network_immunity_period(origin: OriginFor<T>, immunity_period: u64) -> DispatchResult {
             ensure_root(origin)?;
             subtensor::NetworkImmunityPeriod::<T>::put(immunity_period);
@@ -637,7 +637,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(39)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_rao_recycled())]
         pub fn sudo_set_rao_recycled(origin: OriginFor<T>, netuid: NetUid, rao_recycled: TaoBalance) -> DispatchResult {
             Self::root_setter(origin, netuid, false)?;
             subtensor::RAORecycledForRegistration::<T>::insert(netuid, rao_recycled);
@@ -645,7 +645,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(42)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_stake_threshold())]
         pub fn sudo_set_stake_threshold(origin: OriginFor<T>, min_stake: u64) -> DispatchResult {
             ensure_root(origin)?;
             subtensor::StakeThreshold::<T>::put(min_stake);
@@ -653,7 +653,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(43)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_nominator_min_required_stake())]
         pub fn sudo_set_nominator_min_required_stake(origin: OriginFor<T>, min_stake: u64) -> DispatchResult {
             ensure_root(origin)?;
             subtensor::NominatorMinRequiredStake::<T>::put(min_stake);
@@ -661,7 +661,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(45)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_tx_delegate_take_rate_limit())]
         pub fn sudo_set_tx_delegate_take_rate_limit(origin: OriginFor<T>, tx_rate_limit: u64) -> DispatchResult {
             ensure_root(origin)?;
             subtensor::TxDelegateTakeRateLimit::<T>::put(tx_rate_limit);
@@ -669,7 +669,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(46)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_min_delegate_take())]
         pub fn sudo_set_min_delegate_take(origin: OriginFor<T>, take: u16) -> DispatchResult {
             ensure_root(origin)?;
             subtensor::MinDelegateTake::<T>::put(take);
@@ -677,7 +677,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(50)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_liquid_alpha_enabled())]
         pub fn sudo_set_liquid_alpha_enabled(origin: OriginFor<T>, netuid: NetUid, enabled: bool) -> DispatchResult {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::LiquidAlphaEnabled)?;
             subtensor::LiquidAlphaOn::<T>::insert(netuid, enabled);
@@ -686,7 +686,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(51)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_alpha_values())]
         pub fn sudo_set_alpha_values(origin: OriginFor<T>, netuid: NetUid, alpha_low: u16, alpha_high: u16) -> DispatchResult {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::AlphaValues)?;
             ensure!(alpha_low > 0 && alpha_low <= alpha_high, Error::<T>::InvalidAlphaValues);
@@ -697,7 +697,7 @@ pub mod pallet {
 
         /// Epochs a weight commit waits before it can be revealed (1..=100).
         #[pallet::call_index(57)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_commit_reveal_weights_interval())]
         pub fn sudo_set_commit_reveal_weights_interval(origin: OriginFor<T>, netuid: NetUid, interval: u64) -> DispatchResult {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::RevealPeriodEpochs)?;
             ensure!((1..=100).contains(&interval), Error::<T>::RevealPeriodOutOfBounds);
@@ -707,7 +707,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(60)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_bonds_penalty())]
         pub fn sudo_set_bonds_penalty(origin: OriginFor<T>, netuid: NetUid, bonds_penalty: u16) -> DispatchResult {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::BondsPenalty)?;
             subtensor::BondsPenalty::<T>::insert(netuid, bonds_penalty);
@@ -717,7 +717,7 @@ pub mod pallet {
 
         /// Whether `transfer_stake` may move this subnet's stake to another coldkey.
         #[pallet::call_index(61)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_toggle_transfer())]
         pub fn sudo_set_toggle_transfer(origin: OriginFor<T>, netuid: NetUid, toggle: bool) -> DispatchResult {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::TransferToggle)?;
             subtensor::TransferToggle::<T>::insert(netuid, toggle);
@@ -727,7 +727,7 @@ pub mod pallet {
 
         /// The global EMA factor of subnet moving prices.
         #[pallet::call_index(63)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_subnet_moving_alpha())]
         pub fn sudo_set_subnet_moving_alpha(origin: OriginFor<T>, alpha: I96F32) -> DispatchResult {
             ensure_root(origin)?;
             subtensor::SubnetMovingAlpha::<T>::put(alpha);
@@ -735,13 +735,13 @@ pub mod pallet {
         }
 
         #[pallet::call_index(64)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_subnet_owner_hotkey())]
         pub fn sudo_set_subnet_owner_hotkey(origin: OriginFor<T>, netuid: NetUid, hotkey: T::AccountId) -> DispatchResult {
             Self::set_owner_hotkey(origin, netuid, hotkey)
         }
 
         #[pallet::call_index(65)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_ema_price_halving_period())]
         pub fn sudo_set_ema_price_halving_period(origin: OriginFor<T>, netuid: NetUid, ema_halving: u64) -> DispatchResult {
             Self::root_setter(origin, netuid, false)?;
             subtensor::EMAPriceHalvingBlocks::<T>::insert(netuid, ema_halving);
@@ -749,7 +749,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(66)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_subtoken_enabled())]
         pub fn sudo_set_subtoken_enabled(origin: OriginFor<T>, netuid: NetUid, subtoken_enabled: bool) -> DispatchResult {
             Self::root_setter(origin, netuid, true)?;
             subtensor::SubtokenEnabled::<T>::insert(netuid, subtoken_enabled);
@@ -757,14 +757,14 @@ pub mod pallet {
         }
 
         #[pallet::call_index(67)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_sn_owner_hotkey())]
         pub fn sudo_set_sn_owner_hotkey(origin: OriginFor<T>, netuid: NetUid, hotkey: T::AccountId) -> DispatchResult {
             Self::set_owner_hotkey(origin, netuid, hotkey)
         }
 
         /// Negative steepness (inverted liquid alpha) is root's alone.
         #[pallet::call_index(68)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_alpha_sigmoid_steepness())]
         pub fn sudo_set_alpha_sigmoid_steepness(origin: OriginFor<T>, netuid: NetUid, steepness: i16) -> DispatchResult {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::AlphaSigmoidSteepness)?;
             ensure!(!(owner && steepness < 0), Error::<T>::NegativeSigmoidSteepness);
@@ -774,7 +774,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(69)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_yuma3_enabled())]
         pub fn sudo_set_yuma3_enabled(origin: OriginFor<T>, netuid: NetUid, enabled: bool) -> DispatchResult {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::Yuma3Enabled)?;
             subtensor::Yuma3On::<T>::insert(netuid, enabled);
@@ -783,7 +783,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(70)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_bonds_reset_enabled())]
         pub fn sudo_set_bonds_reset_enabled(origin: OriginFor<T>, netuid: NetUid, enabled: bool) -> DispatchResult {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::BondsResetEnabled)?;
             subtensor::BondsResetOn::<T>::insert(netuid, enabled);
@@ -792,7 +792,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(71)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_commit_reveal_version())]
         pub fn sudo_set_commit_reveal_version(origin: OriginFor<T>, version: u16) -> DispatchResult {
             ensure_root(origin)?;
             subtensor::CommitRevealWeightsVersion::<T>::put(version);
@@ -800,7 +800,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(72)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_owner_immune_neuron_limit())]
         pub fn sudo_set_owner_immune_neuron_limit(origin: OriginFor<T>, netuid: NetUid, immune_neurons: u16) -> DispatchResult {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::ImmuneOwnerUidsLimit)?;
             ensure!((1..=10).contains(&immune_neurons), Error::<T>::InvalidImmuneNeuronLimit);
@@ -811,7 +811,7 @@ pub mod pallet {
 
         /// The share (of u64::MAX) of cross-coldkey parent dividends that is recycled.
         #[pallet::call_index(73)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_ck_burn())]
         pub fn sudo_set_ck_burn(origin: OriginFor<T>, burn: u64) -> DispatchResult {
             ensure_root(origin)?;
             subtensor::CKBurn::<T>::put(burn);
@@ -819,7 +819,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(76)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_mechanism_count())]
         pub fn sudo_set_mechanism_count(origin: OriginFor<T>, netuid: NetUid, mechanism_count: u8) -> DispatchResult {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::MechanismCount)?;
             ensure!(
@@ -837,7 +837,7 @@ pub mod pallet {
 
         /// One u16 share per mechanism, summing to 65 535; `None` splits evenly.
         #[pallet::call_index(77)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_mechanism_emission_split())]
         pub fn sudo_set_mechanism_emission_split(
             origin: OriginFor<T>,
             netuid: NetUid,
@@ -861,7 +861,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(79)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_min_allowed_uids())]
         pub fn sudo_set_min_allowed_uids(origin: OriginFor<T>, netuid: NetUid, min_allowed_uids: u16) -> DispatchResult {
             Self::root_setter(origin, netuid, true)?;
             ensure!(
@@ -874,7 +874,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(80)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_recycle_or_burn())]
         pub fn sudo_set_recycle_or_burn(
             origin: OriginFor<T>,
             netuid: NetUid,
@@ -887,7 +887,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(84)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_min_non_immune_uids())]
         pub fn sudo_set_min_non_immune_uids(origin: OriginFor<T>, netuid: NetUid, min: u16) -> DispatchResult {
             Self::root_setter(origin, netuid, false)?;
             subtensor::MinNonImmuneUids::<T>::insert(netuid, min);
@@ -895,7 +895,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(88)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_max_mechanism_count())]
         pub fn sudo_set_max_mechanism_count(origin: OriginFor<T>, max_mechanism_count: u8) -> DispatchResult {
             ensure_root(origin)?;
             ensure!(max_mechanism_count >= 1, Error::<T>::InvalidMechanismCount);
@@ -904,7 +904,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(92)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_owner_cut_enabled())]
         pub fn sudo_set_owner_cut_enabled(origin: OriginFor<T>, netuid: NetUid, enabled: bool) -> DispatchResult {
             Self::owner_or_root_unlimited(origin, netuid)?;
             ensure!(netuid != ROOT_NETUID, Error::<T>::NotPermittedOnRootSubnet);
@@ -913,7 +913,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(93)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_min_childkey_take_per_subnet())]
         pub fn sudo_set_min_childkey_take_per_subnet(origin: OriginFor<T>, netuid: NetUid, take: u16) -> DispatchResult {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::MinChildkeyTake)?;
             ensure!(
@@ -926,7 +926,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(95)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_subnet())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_owner_cut_auto_lock_enabled())]
         pub fn sudo_set_owner_cut_auto_lock_enabled(origin: OriginFor<T>, netuid: NetUid, enabled: bool) -> DispatchResult {
             Self::owner_or_root_unlimited(origin, netuid)?;
             subtensor::OwnerCutAutoLockEnabled::<T>::insert(netuid, enabled);
@@ -934,7 +934,7 @@ pub mod pallet {
         }
 
         #[pallet::call_index(96)]
-        #[pallet::weight(<T as Config>::WeightInfo::set_global())]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_max_epochs_per_block())]
         pub fn sudo_set_max_epochs_per_block(origin: OriginFor<T>, max_epochs_per_block: u8) -> DispatchResult {
             ensure_root(origin)?;
             ensure!(max_epochs_per_block >= 1, Error::<T>::InvalidMaxEpochsPerBlock);
