@@ -1145,6 +1145,39 @@ pub mod pallet {
         InvalidRootClaimThreshold,
     }
 
+    /// Bounds and defaults the clients read as constants (`client-compat.md` §2.5).
+    #[pallet::extra_constants]
+    impl<T: Config> Pallet<T> {
+        /// The start-call delay of a new chain (equal to `StartCallDelay` until root changes it).
+        #[pallet::constant_name(InitialStartCallDelay)]
+        fn initial_start_call_delay() -> u64 {
+            0
+        }
+        /// The shortest tempo an owner may set.
+        #[pallet::constant_name(MinTempo)]
+        fn min_tempo() -> u16 {
+            subnets::MIN_OWNER_TEMPO
+        }
+        /// The longest tempo an owner may set.
+        #[pallet::constant_name(MaxTempo)]
+        fn max_tempo() -> u16 {
+            subnets::MAX_OWNER_TEMPO
+        }
+        #[pallet::constant_name(MinActivityCutoffFactorMilli)]
+        fn min_activity_cutoff_factor_milli() -> u32 {
+            1_000
+        }
+        #[pallet::constant_name(MaxActivityCutoffFactorMilli)]
+        fn max_activity_cutoff_factor_milli() -> u32 {
+            50_000
+        }
+        /// The most epochs run in one block on a new chain.
+        #[pallet::constant_name(InitialMaxEpochsPerBlock)]
+        fn initial_max_epochs_per_block() -> u8 {
+            2
+        }
+    }
+
     #[pallet::hooks]
     impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
         fn on_initialize(n: BlockNumberFor<T>) -> Weight {
@@ -1736,7 +1769,10 @@ pub mod pallet {
                 let coldkey = ensure_signed(origin)?;
                 ensure!(SubnetOwner::<T>::get(netuid) == coldkey, Error::<T>::NotSubnetOwner);
             }
-            ensure!((1_000..=50_000).contains(&factor_milli), Error::<T>::InvalidActivityCutoffFactor);
+            ensure!(
+                (Self::min_activity_cutoff_factor_milli()..=Self::max_activity_cutoff_factor_milli()).contains(&factor_milli),
+                Error::<T>::InvalidActivityCutoffFactor
+            );
             ActivityCutoffFactorMilli::<T>::insert(netuid, factor_milli);
             Self::deposit_event(Event::ActivityCutoffFactorSet(netuid, factor_milli));
             Ok(())
