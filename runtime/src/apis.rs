@@ -19,8 +19,96 @@ use sp_runtime::{
     ApplyExtrinsicResult, ExtrinsicInclusionMode,
 };
 use sp_version::RuntimeVersion;
+use pallet_subtensor::{
+    rpc_info::{
+        DynamicInfo, HyperparamEntry, LockState, NeuronInfo, NeuronInfoLite, SimSwapResult, StakeInfo,
+        SubnetPrice, SubnetState,
+    },
+    AlphaBalance, NetUid, TaoBalance,
+};
+use crate::SubtensorModule;
 
 impl_runtime_apis! {
+    impl subtensor_runtime_api::NeuronInfoRuntimeApi<Block> for Runtime {
+        fn get_neurons(netuid: NetUid) -> Vec<NeuronInfo> {
+            SubtensorModule::get_neurons(netuid)
+        }
+        fn get_neuron(netuid: NetUid, uid: u16) -> Option<NeuronInfo> {
+            SubtensorModule::get_neuron(netuid, uid)
+        }
+        fn get_neurons_lite(netuid: NetUid) -> Vec<NeuronInfoLite> {
+            SubtensorModule::get_neurons_lite(netuid)
+        }
+        fn get_neuron_lite(netuid: NetUid, uid: u16) -> Option<NeuronInfoLite> {
+            SubtensorModule::get_neuron_lite(netuid, uid)
+        }
+    }
+
+    impl subtensor_runtime_api::SubnetInfoRuntimeApi<Block> for Runtime {
+        fn get_dynamic_info(netuid: NetUid) -> Option<DynamicInfo> {
+            SubtensorModule::get_dynamic_info(netuid)
+        }
+        fn get_all_dynamic_info() -> Vec<Option<DynamicInfo>> {
+            SubtensorModule::get_all_dynamic_info()
+        }
+        fn get_subnet_state(netuid: NetUid) -> Option<SubnetState> {
+            SubtensorModule::get_subnet_state(netuid)
+        }
+        fn get_subnet_hyperparams_v3(netuid: NetUid) -> Option<Vec<HyperparamEntry>> {
+            SubtensorModule::get_subnet_hyperparams_v3(netuid)
+        }
+        fn get_next_epoch_start_block(netuid: NetUid) -> Option<u64> {
+            SubtensorModule::get_next_epoch_start_block(netuid)
+        }
+        fn get_subnet_to_prune() -> Option<NetUid> {
+            SubtensorModule::get_subnet_to_prune()
+        }
+    }
+
+    impl subtensor_runtime_api::SubnetRegistrationRuntimeApi<Block> for Runtime {
+        fn get_network_registration_cost() -> TaoBalance {
+            SubtensorModule::get_network_lock_cost()
+        }
+    }
+
+    impl subtensor_runtime_api::StakeInfoRuntimeApi<Block> for Runtime {
+        fn get_stake_info_for_coldkey(coldkey_account: AccountId) -> Vec<StakeInfo> {
+            SubtensorModule::get_stake_info_for_coldkey(coldkey_account)
+        }
+        fn get_stake_info_for_coldkeys(coldkey_accounts: Vec<AccountId>) -> Vec<(AccountId, Vec<StakeInfo>)> {
+            coldkey_accounts
+                .into_iter()
+                .map(|c| (c.clone(), SubtensorModule::get_stake_info_for_coldkey(c)))
+                .collect()
+        }
+        fn get_stake_info_for_hotkey_coldkey_netuid(
+            hotkey_account: AccountId,
+            coldkey_account: AccountId,
+            netuid: NetUid,
+        ) -> Option<StakeInfo> {
+            SubtensorModule::get_stake_info_for_hotkey_coldkey_netuid(hotkey_account, coldkey_account, netuid)
+        }
+        // Stake locks are not implemented: nothing is ever locked.
+        fn get_coldkey_lock(_coldkey: AccountId, _netuid: NetUid) -> Option<LockState> {
+            None
+        }
+    }
+
+    impl subtensor_runtime_api::SwapRuntimeApi<Block> for Runtime {
+        fn current_alpha_price(netuid: NetUid) -> u64 {
+            SubtensorModule::current_alpha_price(netuid)
+        }
+        fn current_alpha_price_all() -> Vec<SubnetPrice> {
+            SubtensorModule::current_alpha_price_all()
+        }
+        fn sim_swap_tao_for_alpha(netuid: NetUid, tao: TaoBalance) -> SimSwapResult {
+            SubtensorModule::sim_swap_tao_for_alpha(netuid, tao)
+        }
+        fn sim_swap_alpha_for_tao(netuid: NetUid, alpha: AlphaBalance) -> SimSwapResult {
+            SubtensorModule::sim_swap_alpha_for_tao(netuid, alpha)
+        }
+    }
+
     impl sp_api::Core<Block> for Runtime {
         fn version() -> RuntimeVersion {
             VERSION

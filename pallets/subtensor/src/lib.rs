@@ -40,6 +40,7 @@ pub mod pools;
 pub mod registration;
 pub mod root;
 pub mod root_claim;
+pub mod rpc_info;
 pub mod serving;
 pub mod set_weights;
 pub mod stake_calls;

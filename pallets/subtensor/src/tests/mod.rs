@@ -12,6 +12,7 @@ mod coinbase;
 mod dissolve;
 mod epoch;
 mod staking;
+mod rpc_info;
 mod set_weights;
 mod subnet_admin;
 

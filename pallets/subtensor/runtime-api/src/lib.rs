@@ -1,0 +1,57 @@
+//! The runtime APIs the Bittensor SDK and btcli call through `state_call` for their views
+//! (`client-compat.md` §3): names, methods and argument order as upstream; the returned
+//! structs are in `pallet_subtensor::rpc_info`.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use pallet_subtensor::{
+    rpc_info::{
+        DynamicInfo, HyperparamEntry, LockState, NeuronInfo, NeuronInfoLite, SimSwapResult, StakeInfo,
+        SubnetPrice, SubnetState,
+    },
+    AlphaBalance, NetUid, TaoBalance,
+};
+use sp_core::crypto::AccountId32;
+
+sp_api::decl_runtime_apis! {
+    pub trait NeuronInfoRuntimeApi {
+        fn get_neurons(netuid: NetUid) -> Vec<NeuronInfo>;
+        fn get_neuron(netuid: NetUid, uid: u16) -> Option<NeuronInfo>;
+        fn get_neurons_lite(netuid: NetUid) -> Vec<NeuronInfoLite>;
+        fn get_neuron_lite(netuid: NetUid, uid: u16) -> Option<NeuronInfoLite>;
+    }
+
+    pub trait SubnetInfoRuntimeApi {
+        fn get_dynamic_info(netuid: NetUid) -> Option<DynamicInfo>;
+        fn get_all_dynamic_info() -> Vec<Option<DynamicInfo>>;
+        fn get_subnet_state(netuid: NetUid) -> Option<SubnetState>;
+        fn get_subnet_hyperparams_v3(netuid: NetUid) -> Option<Vec<HyperparamEntry>>;
+        fn get_next_epoch_start_block(netuid: NetUid) -> Option<u64>;
+        fn get_subnet_to_prune() -> Option<NetUid>;
+    }
+
+    pub trait SubnetRegistrationRuntimeApi {
+        fn get_network_registration_cost() -> TaoBalance;
+    }
+
+    pub trait StakeInfoRuntimeApi {
+        fn get_stake_info_for_coldkey(coldkey_account: AccountId32) -> Vec<StakeInfo>;
+        fn get_stake_info_for_coldkeys(coldkey_accounts: Vec<AccountId32>) -> Vec<(AccountId32, Vec<StakeInfo>)>;
+        fn get_stake_info_for_hotkey_coldkey_netuid(
+            hotkey_account: AccountId32,
+            coldkey_account: AccountId32,
+            netuid: NetUid,
+        ) -> Option<StakeInfo>;
+        fn get_coldkey_lock(coldkey: AccountId32, netuid: NetUid) -> Option<LockState>;
+    }
+
+    pub trait SwapRuntimeApi {
+        fn current_alpha_price(netuid: NetUid) -> u64;
+        fn current_alpha_price_all() -> Vec<SubnetPrice>;
+        fn sim_swap_tao_for_alpha(netuid: NetUid, tao: TaoBalance) -> SimSwapResult;
+        fn sim_swap_alpha_for_tao(netuid: NetUid, alpha: AlphaBalance) -> SimSwapResult;
+    }
+}
