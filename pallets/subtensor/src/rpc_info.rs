@@ -404,12 +404,9 @@ impl<T: Config> Pallet<T> {
         Self::get_network_to_prune(Self::current_block())
     }
 
-    fn stake_info(hotkey: &AccountId32, coldkey: &AccountId32, netuid: NetUid) -> Option<StakeInfo> {
+    fn stake_info(hotkey: &AccountId32, coldkey: &AccountId32, netuid: NetUid) -> StakeInfo {
         let stake = Self::alpha_stake(hotkey, coldkey, netuid);
-        if stake == 0 {
-            return None;
-        }
-        Some(StakeInfo {
+        StakeInfo {
             hotkey: hotkey.clone(),
             coldkey: coldkey.clone(),
             netuid: Compact(netuid),
@@ -419,7 +416,7 @@ impl<T: Config> Pallet<T> {
             tao_emission: Compact(0),
             drain: Compact(0),
             is_registered: Uids::<T>::contains_key(netuid, hotkey),
-        })
+        }
     }
 
     /// `StakeInfoRuntimeApi::get_stake_info_for_coldkey`: every position of the coldkey.
@@ -429,19 +426,21 @@ impl<T: Config> Pallet<T> {
             .flat_map(|hotkey| {
                 Self::staked_netuids(hotkey, &coldkey)
                     .into_iter()
-                    .filter_map(|netuid| Self::stake_info(hotkey, &coldkey, netuid))
+                    .map(|netuid| Self::stake_info(hotkey, &coldkey, netuid))
+                    .filter(|info| info.stake.0 > 0)
                     .collect::<Vec<_>>()
             })
             .collect()
     }
 
-    /// `StakeInfoRuntimeApi::get_stake_info_for_hotkey_coldkey_netuid`.
+    /// `StakeInfoRuntimeApi::get_stake_info_for_hotkey_coldkey_netuid`: the position, zero if
+    /// there is none (the SDK reads it before staking); `None` only for a missing subnet.
     pub fn get_stake_info_for_hotkey_coldkey_netuid(
         hotkey: AccountId32,
         coldkey: AccountId32,
         netuid: NetUid,
     ) -> Option<StakeInfo> {
-        Self::stake_info(&hotkey, &coldkey, netuid)
+        Self::if_subnet_exist(netuid).then(|| Self::stake_info(&hotkey, &coldkey, netuid))
     }
 
     /// `SwapRuntimeApi::current_alpha_price`: rao per alpha.

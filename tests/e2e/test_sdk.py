@@ -1,0 +1,73 @@
+"""The Bittensor SDK itself (`bittensor` 10.5.0, unmodified) against a dev node: its view
+calls decode our runtime APIs through the metadata, and its staking extrinsics go through.
+Every value it reports is compared with the chain's storage."""
+
+from __future__ import annotations
+
+import bittensor as bt
+import pytest
+from bittensor_wallet import Keypair, Wallet
+
+from chain import TAO, new_netuid, query, submit
+
+
+@pytest.fixture
+def sdk(dev_node):
+    client = bt.Subtensor(network=dev_node.url)
+    yield client
+    client.close()
+
+
+def wallet_for(tmp_path, name, coldkey_mnemonic: str, hotkey_mnemonic: str) -> Wallet:
+    """An SDK wallet on disk, as a user of btcli would have one."""
+    w = Wallet(name=name, hotkey="default", path=str(tmp_path))
+    w.regenerate_coldkey(mnemonic=coldkey_mnemonic, use_password=False, overwrite=True)
+    w.regenerate_hotkey(mnemonic=hotkey_mnemonic, use_password=False, overwrite=True)
+    return w
+
+
+def test_sdk_views_and_staking(dev_node, substrate, alice, sdk, tmp_path):
+    url = dev_node.url
+    owner = Keypair.create_from_mnemonic(Keypair.generate_mnemonic())
+    owner_hk = Keypair.create_from_mnemonic(Keypair.generate_mnemonic())
+    staker_mnemonic = Keypair.generate_mnemonic()
+    staker = Keypair.create_from_mnemonic(staker_mnemonic)
+    for who in (owner, staker):
+        submit(substrate, url, alice, "Balances", "transfer_keep_alive",
+               {"dest": who.ss58_address, "value": 10_000 * TAO})
+
+    cost = sdk.get_subnet_burn_cost()
+    assert int(cost.rao) == sdk.query_runtime_api("SubnetRegistrationRuntimeApi", "get_network_registration_cost", [])
+    _, events = submit(substrate, url, owner, "SubtensorModule", "register_network", {"hotkey": owner_hk.ss58_address})
+    netuid = new_netuid(events)
+    submit(substrate, url, owner, "SubtensorModule", "start_call", {"netuid": netuid})
+
+    # Views: a subnet's pool as the SDK shows it.
+    info = sdk.subnet(netuid)
+    head = substrate.get_chain_finalised_head()
+    assert info.netuid == netuid
+    assert info.owner_coldkey == owner.ss58_address and info.owner_hotkey == owner_hk.ss58_address
+    assert int(info.tao_in.rao) == query(substrate, "SubnetTAO", [netuid], head)
+    assert int(info.alpha_in.rao) == query(substrate, "SubnetAlphaIn", [netuid], head)
+    assert netuid in [s.netuid for s in sdk.all_subnets()]
+    params = sdk.get_subnet_hyperparameters(netuid)
+    assert params.tempo == query(substrate, "Tempo", [netuid], head)
+    assert params.commit_reveal_weights_enabled is True
+    neurons = sdk.neurons_lite(netuid)
+    assert [n.hotkey for n in neurons] == [owner_hk.ss58_address]
+
+    # Staking through the SDK's own extrinsic path.
+    w = wallet_for(tmp_path, "staker", staker_mnemonic, Keypair.generate_mnemonic())
+    assert w.coldkeypub.ss58_address == staker.ss58_address
+    ok = sdk.add_stake(wallet=w, netuid=netuid, hotkey_ss58=owner_hk.ss58_address, amount=bt.Balance.from_tao(20),
+                       wait_for_inclusion=True, wait_for_finalization=True, safe_staking=False)
+    assert ok if isinstance(ok, bool) else ok.success, ok
+    head = substrate.get_chain_finalised_head()
+    on_chain = query(substrate, "TotalHotkeyAlpha", [owner_hk.ss58_address, netuid], head)
+    assert on_chain > 0
+    stake = sdk.get_stake(coldkey_ss58=staker.ss58_address, hotkey_ss58=owner_hk.ss58_address, netuid=netuid)
+    assert int(stake.rao) == on_chain
+    infos = sdk.get_stake_info_for_coldkey(staker.ss58_address)
+    assert [(i.hotkey_ss58, i.netuid, int(i.stake.rao)) for i in infos] == [(owner_hk.ss58_address, netuid, on_chain)]
+    price = sdk.query_runtime_api("SwapRuntimeApi", "current_alpha_price", [netuid])
+    assert abs(float(sdk.get_subnet_price(netuid=netuid).tao) - price / 1e9) < 1e-9
