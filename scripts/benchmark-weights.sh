@@ -18,6 +18,10 @@ PALLETS=("$@")
 [ ${#PALLETS[@]} -eq 0 ] && PALLETS=(pallet_subtensor pallet_admin_utils pallet_subtensor_swap)
 
 ./scripts/setup.sh
+# frame-benchmarking-cli carries a test runtime for storage benchmarks whose wasm build looks
+# for itself in this workspace (our WASM_BUILD_WORKSPACE_HINT) and fails; `benchmark pallet`
+# does not need it.
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
 cargo build --release --locked -p tensorchain-node --features runtime-benchmarks
 mkdir -p runtime/src/weights
 for pallet in "${PALLETS[@]}"; do

@@ -375,7 +375,7 @@ mod benchmarks {
         WeightsSetRateLimit::<T>::insert(netuid, 0);
         let hotkey: T::AccountId = account("subnet_hotkey", 0, 0);
         for i in 0..9u64 {
-            let hash = sp_core::H256::from_low_u64_be(i);
+            let hash = sp_core::H256::repeat_byte(i as u8);
             Pallet::<T>::do_commit_weights(hotkey.clone(), netuid, 0, hash).unwrap();
         }
         #[extrinsic_call]
@@ -397,7 +397,7 @@ mod benchmarks {
         let salt: Vec<u16> = vec![9; 8];
         let idx = crate::set_weights::storage_index(netuid, 0);
         for i in 0..9u64 {
-            Pallet::<T>::do_commit_weights(hotkey.clone(), netuid, 0, sp_core::H256::from_low_u64_be(i)).unwrap();
+            Pallet::<T>::do_commit_weights(hotkey.clone(), netuid, 0, sp_core::H256::repeat_byte(i as u8)).unwrap();
         }
         let hash = crate::set_weights::commit_hash(&hotkey, idx, &uids, &values, &salt, 0);
         Pallet::<T>::do_commit_weights(hotkey.clone(), netuid, 0, hash).unwrap();

@@ -309,7 +309,7 @@ impl<T: Config> Pallet<T> {
         let emission = Emission::<T>::get(netuid);
         Some(SubnetState {
             netuid: Compact(netuid),
-            coldkeys: hotkeys.iter().map(|h| Owner::<T>::get(h)).collect(),
+            coldkeys: hotkeys.iter().map(Owner::<T>::get).collect(),
             active: flags(Active::<T>::get(netuid)),
             validator_permit: flags(ValidatorPermit::<T>::get(netuid)),
             pruning_score: c16(Vec::new()),
