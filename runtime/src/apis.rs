@@ -314,9 +314,10 @@ impl_runtime_apis! {
             use frame_support::traits::StorageInfoTrait;
             use frame_system_benchmarking::Pallet as SystemBench;
             use baseline::Pallet as BaselineBench;
+            use crate::*;
 
             let mut list = Vec::<BenchmarkList>::new();
-            crate::benchmarks::list_benchmarks!(list, extra);
+            list_benchmarks!(list, extra);
             let storage_info = crate::AllPalletsWithSystem::storage_info();
             (list, storage_info)
         }
@@ -329,14 +330,16 @@ impl_runtime_apis! {
             use frame_support::traits::TrackedStorageKey;
             use frame_system_benchmarking::Pallet as SystemBench;
             use baseline::Pallet as BaselineBench;
+            use frame_support::traits::WhitelistedStorageKeys;
+            use crate::*;
 
             impl frame_system_benchmarking::Config for Runtime {}
             impl baseline::Config for Runtime {}
 
-            let whitelist: Vec<TrackedStorageKey> = frame_benchmarking::whitelisted_storage_keys!();
+            let whitelist: Vec<TrackedStorageKey> = crate::AllPalletsWithSystem::whitelisted_storage_keys();
             let mut batches = Vec::<BenchmarkBatch>::new();
             let params = (&config, &whitelist);
-            crate::benchmarks::add_benchmarks!(params, batches);
+            add_benchmarks!(params, batches);
             Ok(batches)
         }
     }

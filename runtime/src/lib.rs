@@ -13,10 +13,12 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+// The benchmark list macros are textually scoped: declared before the APIs that use them.
+#[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
+mod benchmarks;
 pub mod apis;
 pub mod check_nonce;
-#[cfg(feature = "runtime-benchmarks")]
-mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(test)]
