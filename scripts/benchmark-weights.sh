@@ -6,7 +6,7 @@
 # Builds `tensorchain` with the `runtime-benchmarks` feature in its own target directory
 # (`~/.cache/tensorchain/target-bench`, so the normal binary is untouched; a separate, long
 # build: it pulls in frame-benchmarking-cli), runs `tensorchain benchmark pallet` for each pallet on the dev chain
-# with 50 steps and 20 repeats, and writes runtime/src/weights/<pallet>.rs, which the runtime
+# with 50 steps and 20 repeats (STEPS and REPEAT override them), and writes runtime/src/weights/<pallet>.rs, which the runtime
 # implements that pallet's WeightInfo: point the pallet's `type WeightInfo` in
 # runtime/src/configs.rs at `weights::<pallet>::WeightInfo<Runtime>`. Run it on a quiet
 # machine: the numbers are timings.
@@ -28,6 +28,6 @@ for pallet in "${PALLETS[@]}"; do
     echo "[weights] $pallet"
     "$CARGO_TARGET_DIR/release/tensorchain" benchmark pallet \
         --chain dev --pallet "$pallet" --extrinsic '*' \
-        --steps 50 --repeat 20 --wasm-execution compiled \
+        --steps "${STEPS:-50}" --repeat "${REPEAT:-20}" --wasm-execution compiled \
         --output "runtime/src/weights/$pallet.rs"
 done

@@ -322,7 +322,7 @@ impl pallet_subtensor_swap::Config for Runtime {
     type RuntimeEvent = RuntimeEvent;
     type SubnetInfo = SubtensorModule;
     type MaxFeeRate = ConstU16<10_000>;
-    type WeightInfo = pallet_subtensor_swap::weights::SubstrateWeight<Runtime>;
+    type WeightInfo = crate::weights::pallet_subtensor_swap::WeightInfo<Runtime>;
 }
 
 impl pallet_subtensor::Config for Runtime {
@@ -336,9 +336,9 @@ impl pallet_subtensor::Config for Runtime {
     type SwapInterface = Swap;
     type BlockAuthor = CurrentBlockAuthor;
     type BurnPalletId = BurnPalletId;
-    type WeightInfo = pallet_subtensor::weights::SubstrateWeight<Runtime>;
+    type WeightInfo = crate::weights::pallet_subtensor::WeightInfo<Runtime>;
 }
 
 impl pallet_admin_utils::Config for Runtime {
-    type WeightInfo = pallet_admin_utils::weights::SubstrateWeight<Runtime>;
+    type WeightInfo = crate::weights::pallet_admin_utils::WeightInfo<Runtime>;
 }

@@ -21,6 +21,7 @@ pub mod apis;
 pub mod check_nonce;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod weights;
 #[cfg(test)]
 mod tests;
 

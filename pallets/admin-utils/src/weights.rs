@@ -1,8 +1,8 @@
 //! Weights for AdminUtils' calls.
 //!
-//! NOT YET GENERATED here: estimates (compute base plus the storage each call reads and
-//! writes) for mocks; the runtime uses the generated `runtime/src/weights/pallet_admin_utils.rs`
-//! once `scripts/benchmark-weights.sh` has run. Setting the burn half-life finds its decay
+//! Estimates (compute base plus the storage each call reads and writes) for the mock runtime;
+//! the runtime charges the generated `runtime/src/weights/pallet_admin_utils.rs`
+//! (`scripts/benchmark-weights.sh`). Setting the burn half-life finds its decay
 //! factor by binary search, which is why it costs more.
 
 #![allow(unused_parens, unused_imports, missing_docs)]

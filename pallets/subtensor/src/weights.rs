@@ -1,9 +1,16 @@
-//! Weights for SubtensorModule's calls.
+//! Weights for the pallet's calls: estimates (a compute base plus the storage each call
+//! reads and writes) used by the mock runtimes in tests. The runtime charges the weights
+//! generated from the benchmarks in `runtime/src/weights/pallet_subtensor.rs`
+//! (`scripts/benchmark-weights.sh`).
 //!
-//! NOT YET GENERATED: these are estimates (a compute base plus the storage reads and writes
-//! each call makes, read off the code) until `scripts/benchmark-weights.sh` is run with a
-//! `runtime-benchmarks` build; the benchmarks themselves are in `benchmarking.rs` and run as
-//! tests on the mock. Overestimating is safe: no call is free to spam.
+//! Calls that share a weight function are benchmarked by their costliest sibling:
+//! `add_stake` covers `add_stake_limit` (benchmarked as the limit variant), `remove_stake`
+//! covers `remove_stake_limit` and `remove_stake_full_limit`, `move_stake` covers
+//! `transfer_stake`, `swap_stake` and `swap_stake_limit`, `burned_register` covers
+//! `register` and `register_limit`, `dissolve_network` covers `root_dissolve_network`,
+//! `set_weights`/`commit_weights`/`reveal_weights` cover their mechanism and batch forms
+//! (batches are charged per entry), `set_identity` covers `set_subnet_identity`, and
+//! `set_root_claim_type` the two root-claim settings.
 
 #![allow(unused_parens, unused_imports, missing_docs)]
 

@@ -1,7 +1,6 @@
-//! Weights for Swap's calls.
-//!
-//! NOT YET GENERATED: estimates until `scripts/benchmark-weights.sh pallet_subtensor_swap` is
-//! run; the benchmarks run as tests on the mock.
+//! Weights for Swap's calls: estimates used by the mock runtimes in tests. The runtime
+//! charges the weights generated from the benchmarks in `runtime/src/weights/pallet_subtensor_swap.rs`
+//! (`scripts/benchmark-weights.sh`).
 
 use core::marker::PhantomData;
 use frame_support::{traits::Get, weights::{constants::RocksDbWeight, Weight}};
