@@ -17,16 +17,15 @@ use tensorchain_swap::{
 impl<T: Config> Pallet<T> {
     /// The subnets that receive emission (§2.2): started, subtoken on, registration allowed.
     pub fn subnets_to_emit_to() -> Vec<NetUid> {
-        let mut netuids: Vec<NetUid> = NetworksAdded::<T>::iter_keys()
+        Self::added_netuids()
+            .into_iter()
             .filter(|n| {
                 *n != ROOT_NETUID
                     && FirstEmissionBlockNumber::<T>::get(n).is_some()
                     && SubtokenEnabled::<T>::get(n)
                     && NetworkRegistrationAllowed::<T>::get(n)
             })
-            .collect();
-        netuids.sort_unstable();
-        netuids
+            .collect()
     }
 
     /// A subnet's moving price as the coinbase uses it (1 for a stable subnet).

@@ -57,9 +57,7 @@ impl<T: Config> Pallet<T> {
         let mut weight = Weight::zero();
         let cap = u32::from(MaxEpochsPerBlock::<T>::get());
         let mut ran = 0u32;
-        let mut netuids: Vec<NetUid> = NetworksAdded::<T>::iter_keys().filter(|n| *n != ROOT_NETUID).collect();
-        netuids.sort_unstable();
-        for netuid in netuids {
+        for netuid in Self::added_netuids().into_iter().filter(|n| *n != ROOT_NETUID) {
             BlocksSinceLastStep::<T>::mutate(netuid, |b| *b = b.saturating_add(1));
             weight = weight.saturating_add(db.reads_writes(5, 1));
             if !Self::should_run_epoch(netuid, now) {
@@ -149,7 +147,7 @@ impl<T: Config> Pallet<T> {
             tempo,
             last_mechanism_step_block: LastMechansimStepBlock::<T>::get(netuid),
             alpha_stake: keys.iter().map(|h| TotalHotkeyAlpha::<T>::get(h, netuid)).collect(),
-            tao_stake: keys.iter().map(|h| TotalHotkeyAlpha::<T>::get(h, ROOT_NETUID)).collect(),
+            tao_stake: keys.iter().map(Self::root_stake).collect(),
             validator_permit: pad(ValidatorPermit::<T>::get(netuid)),
             last_update: Vec::new(),
             block_at_registration: (0..n).map(|uid| BlockAtRegistration::<T>::get(netuid, uid)).collect(),
@@ -264,7 +262,7 @@ impl<T: Config> Pallet<T> {
             .map(|(h, d)| DividendInput {
                 dividend: *d,
                 alpha_stake: TotalHotkeyAlpha::<T>::get(h, netuid),
-                root_stake: TotalHotkeyAlpha::<T>::get(h, ROOT_NETUID),
+                root_stake: Self::root_stake(h),
             })
             .collect();
         let shares = dividend_distribution(&inputs, TaoWeight::<T>::get(), validator_pool, pending.root);
@@ -313,7 +311,7 @@ impl<T: Config> Pallet<T> {
         Self::increase_alpha_stake(hotkey, &Owner::<T>::get(hotkey), netuid, take);
         let mut credited = take;
         let rest = amount.saturating_sub(take);
-        let root_stake = TotalHotkeyAlpha::<T>::get(hotkey, ROOT_NETUID);
+        let root_stake = Self::root_stake(hotkey);
         if rest > 0 && root_stake > 0 {
             let rate = I96F32::from_num(rest).checked_div(I96F32::from_num(root_stake)).unwrap_or(I96F32::from_num(0));
             RootClaimable::<T>::mutate(hotkey, |m| {

@@ -224,9 +224,7 @@ impl<T: Config> Pallet<T> {
     pub fn update_registration_prices(now: u64) -> Weight {
         let db = T::DbWeight::get();
         let mut weight = db.reads(1);
-        let netuids: Vec<NetUid> =
-            NetworksAdded::<T>::iter().filter(|(_, added)| *added).map(|(n, _)| n).collect();
-        for netuid in netuids {
+        for netuid in Self::added_netuids() {
             let half_life = BurnHalfLife::<T>::get(netuid);
             let factor = match BurnDecayFactor::<T>::get(netuid) {
                 Some(f) => f,

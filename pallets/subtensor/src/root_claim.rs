@@ -21,12 +21,17 @@ pub const MAX_CLAIM_SUBNETS: usize = 5;
 /// The most coldkeys claimed automatically in a block.
 pub const MAX_NUM_ROOT_CLAIMS: u64 = 50;
 
+/// A non-negative amount, floored (0 for a negative one).
+fn floor_u128(x: I96F32) -> u128 {
+    u128::try_from(x.to_bits() >> 32).unwrap_or(0)
+}
+
 impl<T: Config> Pallet<T> {
     /// Alpha owed to (hotkey, coldkey) on `netuid` from root dividends.
     pub fn root_owed(hotkey: &T::AccountId, coldkey: &T::AccountId, netuid: NetUid) -> u128 {
         let rate = RootClaimable::<T>::get(hotkey).get(&netuid).copied().unwrap_or(I96F32::from_num(0));
         let stake = I96F32::from_num(Self::alpha_stake(hotkey, coldkey, ROOT_NETUID));
-        let earned = u128::try_from(rate.saturating_mul(stake).to_bits() >> 32).unwrap_or(0);
+        let earned = floor_u128(rate.saturating_mul(stake));
         earned.saturating_sub(RootClaimed::<T>::get((netuid, hotkey, coldkey)))
     }
 
@@ -34,7 +39,7 @@ impl<T: Config> Pallet<T> {
     /// so that new stake earns only future dividends and removed stake keeps what it earned.
     pub fn adjust_root_claimed(hotkey: &T::AccountId, coldkey: &T::AccountId, delta: u64, added: bool) {
         for (netuid, rate) in RootClaimable::<T>::get(hotkey) {
-            let amount = u128::try_from(rate.saturating_mul(I96F32::from_num(delta)).to_bits() >> 32).unwrap_or(0);
+            let amount = floor_u128(rate.saturating_mul(I96F32::from_num(delta)));
             RootClaimed::<T>::mutate((netuid, hotkey, coldkey), |c| {
                 *c = if added { c.saturating_add(amount) } else { c.saturating_sub(amount) }
             });

@@ -2,7 +2,7 @@
 //! shapes as upstream, because the clients decode them through the metadata by name.
 //! Compact integers where upstream has them; accounts as `AccountId32`.
 
-use crate::{pallet::*, set_weights::storage_index, AlphaBalance, NetUid, TaoBalance, ROOT_NETUID};
+use crate::{pallet::*, set_weights::storage_index, AlphaBalance, NetUid, TaoBalance};
 use alloc::vec::Vec;
 use codec::{Compact, Decode, Encode};
 use scale_info::TypeInfo;
@@ -167,12 +167,6 @@ fn pairs(row: &[(u16, u16)]) -> Vec<(Compact<u16>, Compact<u16>)> {
 }
 
 impl<T: Config> Pallet<T> {
-    fn added_netuids() -> Vec<NetUid> {
-        let mut netuids: Vec<NetUid> = NetworksAdded::<T>::iter().filter(|(_, a)| *a).map(|(n, _)| n).collect();
-        netuids.sort_unstable();
-        netuids
-    }
-
     fn neuron_lite(netuid: NetUid, uid: u16) -> Option<NeuronInfoLite> {
         if !Keys::<T>::contains_key(netuid, uid) {
             return None;
@@ -305,7 +299,7 @@ impl<T: Config> Pallet<T> {
         let c64 = |v: Vec<u64>| (0..usize::from(n)).map(|i| Compact(at(&v, i))).collect::<Vec<_>>();
         let flags = |v: Vec<bool>| (0..usize::from(n)).map(|i| at(&v, i)).collect::<Vec<_>>();
         let alpha: Vec<u64> = hotkeys.iter().map(|h| TotalHotkeyAlpha::<T>::get(h, netuid)).collect();
-        let tao: Vec<u64> = hotkeys.iter().map(|h| TotalHotkeyAlpha::<T>::get(h, ROOT_NETUID)).collect();
+        let tao: Vec<u64> = hotkeys.iter().map(Self::root_stake).collect();
         let emission = Emission::<T>::get(netuid);
         Some(SubnetState {
             netuid: Compact(netuid),

@@ -21,6 +21,13 @@ impl<T: Config> Pallet<T> {
         NetworksAdded::<T>::get(netuid)
     }
 
+    /// Every added subnet, root included, in netuid order.
+    pub fn added_netuids() -> Vec<NetUid> {
+        let mut netuids: Vec<NetUid> = NetworksAdded::<T>::iter().filter(|(_, added)| *added).map(|(n, _)| n).collect();
+        netuids.sort_unstable();
+        netuids
+    }
+
     /// The lock cost at the current block (§6.1).
     pub fn get_network_lock_cost() -> TaoBalance {
         network_lock_cost(

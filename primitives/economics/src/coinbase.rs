@@ -72,7 +72,7 @@ pub fn emission_shares(subnets: &[ShareInput]) -> Vec<U96F32> {
 /// `rp = TW·τ_root / (TW·τ_root + alpha_issuance)` with `TW = tao_weight / u64::MAX`; 0 when
 /// the denominator is 0.
 pub fn root_proportion(tao_weight: u64, root_tao: u64, alpha_issuance: u64) -> U96F32 {
-    let tw = U96F32::from_num(tao_weight).checked_div(U96F32::from_num(u64::MAX)).unwrap_or(zero());
+    let tw = tao_weight_fraction(tao_weight);
     let weighted_root = tw.saturating_mul(U96F32::from_num(root_tao));
     let denominator = weighted_root.saturating_add(U96F32::from_num(alpha_issuance));
     weighted_root.checked_div(denominator).unwrap_or(zero())
@@ -154,7 +154,7 @@ pub fn dividend_distribution(
     validator_pool: u64,
     root_pool: u64,
 ) -> Vec<(u64, u64)> {
-    let tw = U96F32::from_num(tao_weight).checked_div(U96F32::from_num(u64::MAX)).unwrap_or(zero());
+    let tw = tao_weight_fraction(tao_weight);
     let parts: Vec<(U96F32, U96F32)> = hotkeys
         .iter()
         .map(|h| {
@@ -179,7 +179,7 @@ pub fn dividend_distribution(
         .collect()
 }
 
-/// `TaoWeight` as a fraction.
+/// `TaoWeight` (parts of `u64::MAX`) as a fraction.
 pub fn tao_weight_fraction(tao_weight: u64) -> U96F32 {
     U96F32::from_num(tao_weight).checked_div(U96F32::from_num(u64::MAX)).unwrap_or(zero())
 }
