@@ -20,14 +20,23 @@ fn wasm() -> Result<&'static [u8], String> {
     })
 }
 
-pub fn development_chain_spec() -> Result<ChainSpec, String> {
-    Ok(ChainSpec::builder(wasm()?, None)
+/// The dev chain with blocks every `block_millis`: the runtime's `dev` preset (250 ms), or that
+/// preset with another block time, so that `Aura.SlotDuration` and the block timestamps agree
+/// with the interval `--sealing` seals at.
+pub fn development_chain_spec(block_millis: u64) -> Result<ChainSpec, String> {
+    use tensorchain_runtime::genesis_config_presets as presets;
+    let builder = ChainSpec::builder(wasm()?, None)
         .with_name("Tensorchain Development")
         .with_id("dev")
         .with_chain_type(ChainType::Development)
-        .with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
-        .with_properties(properties())
-        .build())
+        .with_properties(properties());
+    let builder = if block_millis == presets::FAST_BLOCK_MILLIS {
+        builder.with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
+    } else {
+        let genesis = presets::development_config_genesis_with_block_time(block_millis);
+        builder.with_genesis_config_patch(serde_json::to_value(genesis).map_err(|e| e.to_string())?)
+    };
+    Ok(builder.build())
 }
 
 pub fn local_chain_spec() -> Result<ChainSpec, String> {

@@ -25,7 +25,8 @@ pub struct RunCmd {
     /// How a `--dev` chain (or any chain started with `--sealing`) makes blocks, instead of
     /// Aura slots: `instant` (a block for each transaction), `manual` (only on the RPC
     /// `engine_createBlock`), or a number of milliseconds between blocks. Every sealed block
-    /// is finalized at once. Defaults to 1000 on `--dev` chains; other chains use Aura and
+    /// is finalized at once. Defaults to 250 on `--dev` chains, whose slot duration
+    /// (`Aura.SlotDuration`) then follows the interval given; other chains use Aura and
     /// GRANDPA unless this flag is given.
     #[arg(long, value_name = "MODE")]
     pub sealing: Option<Sealing>,

@@ -40,7 +40,15 @@ impl SubstrateCli for Cli {
 
     fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
         Ok(match id {
-            "dev" => Box::new(chain_spec::development_chain_spec()?),
+            "dev" => {
+                // The dev chain's block time follows `--sealing <ms>`; the other modes seal on
+                // demand and keep the fast 250 ms slot.
+                let millis = match self.run.sealing {
+                    Some(Sealing::Interval(ms)) => ms,
+                    _ => tensorchain_runtime::genesis_config_presets::FAST_BLOCK_MILLIS,
+                };
+                Box::new(chain_spec::development_chain_spec(millis)?)
+            },
             "" | "local" => Box::new(chain_spec::local_chain_spec()?),
             path => {
                 Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?)

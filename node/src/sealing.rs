@@ -4,10 +4,9 @@ use futures::{channel::mpsc, Stream, StreamExt};
 use sc_consensus_manual_seal::EngineCommand;
 use std::{fmt, str::FromStr, time::Duration};
 
-/// The default interval between blocks on `--dev`: one second gives `btcli` and the SDK a
-/// block (and finality) within about a second of submitting, while keeping a chain that runs
-/// for a day at ~86k blocks rather than millions.
-pub const DEFAULT_INTERVAL_MS: u64 = 1_000;
+/// The default interval between blocks on `--dev`: upstream's fast localnet, 250 ms, which the
+/// clients' own tests expect (they read `Aura.SlotDuration` and pick their timings from it).
+pub const DEFAULT_INTERVAL_MS: u64 = tensorchain_runtime::genesis_config_presets::FAST_BLOCK_MILLIS;
 
 /// A sealing mode, chosen at start with `--sealing`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

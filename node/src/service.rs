@@ -360,8 +360,8 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::trait
 }
 
 /// A single development node that seals and finalizes its own blocks on the schedule given by
-/// `mode`. Blocks carry an Aura pre-digest and a timestamp one slot after their parent's, so
-/// the runtime's Aura and timestamp checks hold whatever the wall-clock interval.
+/// `mode`. Blocks carry an Aura pre-digest and a wall-clock, slot-aligned timestamp (see
+/// `sealed_block_timestamp`), so the runtime's Aura and timestamp checks hold in every mode.
 pub fn new_dev(config: Configuration, mode: Sealing) -> Result<TaskManager, ServiceError> {
     let sc_service::PartialComponents {
         client,
@@ -483,10 +483,11 @@ pub fn new_dev(config: Configuration, mode: Sealing) -> Result<TaskManager, Serv
     Ok(task_manager)
 }
 
-/// The timestamp of a sealed dev block built on `parent`: exactly one slot after the parent's
-/// slot, or the current slot's start for the first block. Keeping blocks slot-aligned makes
-/// every step exactly one slot, which satisfies both Aura (the slot must grow) and the
-/// timestamp pallet (at least half a slot between blocks), whatever the sealing interval.
+/// The timestamp of a sealed dev block built on `parent`: the start of the current wall-clock
+/// slot, or one slot after the parent's if blocks come faster than slots (instant sealing,
+/// bursts of `engine_createBlock`). Aura needs the slot to grow and the timestamp pallet at
+/// least half a slot between blocks; with the slot equal to the sealing interval, block times
+/// track the wall clock.
 fn sealed_block_timestamp(
     client: &FullClient,
     parent: <Block as sp_runtime::traits::Block>::Hash,
@@ -498,18 +499,18 @@ fn sealed_block_timestamp(
     if millis == 0 {
         return Err("the runtime's Aura slot duration is zero".into());
     }
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?;
+    let now_slot = u64::try_from(now.as_millis())? / millis;
     let header = client
         .header(parent)?
         .ok_or_else(|| format!("parent block {parent} is not in the database"))?;
     if header.number() == &0 {
-        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?;
-        let now_millis = u64::try_from(now.as_millis())?;
-        return Ok(now_millis / millis * millis);
+        return Ok(now_slot.saturating_mul(millis));
     }
-    let slot: u64 = *sc_consensus_aura::find_pre_digest::<
+    let parent_slot: u64 = *sc_consensus_aura::find_pre_digest::<
         Block,
         sp_consensus_aura::sr25519::AuthoritySignature,
     >(&header)
     .map_err(|e| format!("parent block {parent} has no Aura slot: {e}"))?;
-    Ok(slot.saturating_add(1).saturating_mul(millis))
+    Ok(now_slot.max(parent_slot.saturating_add(1)).saturating_mul(millis))
 }

@@ -24,7 +24,10 @@ use pallet_subtensor::{
         DynamicInfo, HyperparamEntry, LockState, NeuronInfo, NeuronInfoLite, SimSwapResult, StakeInfo,
         SubnetPrice, SubnetState,
     },
-    AlphaBalance, NetUid, TaoBalance,
+    rpc_metagraph::{
+        DelegateInfo, DelegatedStake, Metagraph, SelectiveMetagraph, StakeAvailabilities, SubnetInfov2,
+    },
+    AlphaBalance, MechId, NetUid, TaoBalance,
 };
 use crate::SubtensorModule;
 
@@ -63,6 +66,46 @@ impl_runtime_apis! {
         fn get_subnet_to_prune() -> Option<NetUid> {
             SubtensorModule::get_subnet_to_prune()
         }
+        fn get_metagraph(netuid: NetUid) -> Option<Metagraph> {
+            SubtensorModule::get_metagraph(netuid)
+        }
+        fn get_mechagraph(netuid: NetUid, mecid: MechId) -> Option<Metagraph> {
+            SubtensorModule::get_mechagraph(netuid, mecid)
+        }
+        fn get_all_metagraphs() -> Vec<Option<Metagraph>> {
+            SubtensorModule::get_all_metagraphs()
+        }
+        fn get_all_mechagraphs() -> Vec<Option<Metagraph>> {
+            SubtensorModule::get_all_mechagraphs()
+        }
+        fn get_selective_metagraph(netuid: NetUid, metagraph_indexes: Vec<u16>) -> Option<SelectiveMetagraph> {
+            SubtensorModule::get_selective_metagraph(netuid, metagraph_indexes)
+        }
+        fn get_selective_mechagraph(
+            netuid: NetUid,
+            subid: MechId,
+            metagraph_indexes: Vec<u16>,
+        ) -> Option<SelectiveMetagraph> {
+            SubtensorModule::get_selective_mechagraph(netuid, subid, metagraph_indexes)
+        }
+        fn get_subnet_info_v2(netuid: NetUid) -> Option<SubnetInfov2> {
+            SubtensorModule::get_subnet_info_v2(netuid)
+        }
+        fn get_subnets_info_v2() -> Vec<Option<SubnetInfov2>> {
+            SubtensorModule::get_subnets_info_v2()
+        }
+    }
+
+    impl subtensor_runtime_api::DelegateInfoRuntimeApi<Block> for Runtime {
+        fn get_delegates() -> Vec<DelegateInfo> {
+            SubtensorModule::get_delegates()
+        }
+        fn get_delegate(delegate_account: AccountId) -> Option<DelegateInfo> {
+            SubtensorModule::get_delegate(delegate_account)
+        }
+        fn get_delegated(delegatee_account: AccountId) -> Vec<DelegatedStake> {
+            SubtensorModule::get_delegated(delegatee_account)
+        }
     }
 
     impl subtensor_runtime_api::SubnetRegistrationRuntimeApi<Block> for Runtime {
@@ -91,6 +134,12 @@ impl_runtime_apis! {
         // Stake locks are not implemented: nothing is ever locked.
         fn get_coldkey_lock(_coldkey: AccountId, _netuid: NetUid) -> Option<LockState> {
             None
+        }
+        fn get_stake_availability_for_coldkeys(
+            coldkey_accounts: Vec<AccountId>,
+            netuids: Option<Vec<NetUid>>,
+        ) -> StakeAvailabilities {
+            SubtensorModule::get_stake_availability_for_coldkeys(coldkey_accounts, netuids)
         }
     }
 
@@ -129,7 +178,12 @@ impl_runtime_apis! {
         }
 
         fn metadata_at_version(version: u32) -> Option<OpaqueMetadata> {
-            Runtime::metadata_at_version(version)
+            let metadata = Runtime::metadata_at_version(version)?;
+            Some(if version == 15 {
+                OpaqueMetadata::new(crate::metadata::account_id_first(metadata.to_vec()))
+            } else {
+                metadata
+            })
         }
 
         fn metadata_versions() -> Vec<u32> {

@@ -3,14 +3,14 @@
 use crate::{
     AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, OriginCaller, PalletInfo,
     Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-    RuntimeTask, SubtensorModule, Swap, System, EXISTENTIAL_DEPOSIT, MILLI_TAO, SLOT_DURATION, SS58_PREFIX, VERSION,
+    RuntimeTask, SubtensorModule, Swap, System, EXISTENTIAL_DEPOSIT, MILLI_TAO, SS58_PREFIX, VERSION,
 };
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
     derive_impl, parameter_types,
     traits::{
         fungible::{Balanced, Credit},
-        ConstBool, ConstU16, ConstU32, ConstU64, ConstU8, FindAuthor, InstanceFilter, OnUnbalanced,
+        ConstBool, ConstU16, ConstU32, ConstU64, ConstU8, FindAuthor, Get, InstanceFilter, OnUnbalanced,
         VariantCountOf,
     },
     weights::{
@@ -72,7 +72,25 @@ impl pallet_aura::Config for Runtime {
     type DisabledValidators = ();
     type MaxAuthorities = ConstU32<32>;
     type AllowMultipleBlocksPerSlot = ConstBool<false>;
-    type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
+    type SlotDuration = ChainSlotDuration;
+}
+
+/// The block time the chain spec chose (`SubtensorModule.SlotDurationMillis`): 12 s unless the
+/// genesis says otherwise, 250 ms on the fast dev chain. Read from storage so that one runtime
+/// serves both, and the `Aura.SlotDuration` constant the clients read is always the real one.
+pub struct ChainSlotDuration;
+impl Get<u64> for ChainSlotDuration {
+    fn get() -> u64 {
+        pallet_subtensor::SlotDurationMillis::<Runtime>::get()
+    }
+}
+
+/// Half the slot: blocks must be at least this far apart in time.
+pub struct HalfSlot;
+impl Get<u64> for HalfSlot {
+    fn get() -> u64 {
+        ChainSlotDuration::get() / 2
+    }
 }
 
 impl pallet_grandpa::Config for Runtime {
@@ -88,7 +106,7 @@ impl pallet_grandpa::Config for Runtime {
 impl pallet_timestamp::Config for Runtime {
     type Moment = u64;
     type OnTimestampSet = Aura;
-    type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
+    type MinimumPeriod = HalfSlot;
     type WeightInfo = pallet_timestamp::weights::SubstrateWeight<Runtime>;
 }
 

@@ -17,11 +17,47 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 pub const RICH_BALANCE: Balance = 1_000_000 * TAO;
 /// The other well-known development accounts.
 pub const DEV_BALANCE: Balance = 2_000 * TAO;
+/// The fast dev chain's block time, upstream's fast-runtime value: the clients treat
+/// `Aura.SlotDuration == 250` as "fast blocks" and pick their test timings from it.
+pub const FAST_BLOCK_MILLIS: u64 = 250;
+
+/// `//Alice_hk`, root's owner hotkey on upstream's localnet (sr25519 public key; the runtime
+/// cannot derive keys from a URI without `std`).
+pub const ALICE_HK: [u8; 32] = [
+    0x50, 0x6c, 0x5a, 0x28, 0xf5, 0x1e, 0x84, 0x1b, 0x4d, 0xf2, 0x6a, 0xce, 0x64, 0xa2, 0x3d, 0x69, 0x05, 0x7f, 0xef,
+    0xda, 0x24, 0xbc, 0x9a, 0x53, 0xcb, 0x74, 0x19, 0x7f, 0x90, 0x1e, 0x71, 0x28,
+];
+/// `//Three`, funded on upstream's localnet (not in `sp-keyring`).
+pub const THREE: [u8; 32] = [
+    0x90, 0x26, 0x94, 0x1b, 0x7a, 0xa2, 0x32, 0x8a, 0x8c, 0x5e, 0xa4, 0xe2, 0x5b, 0xb7, 0x47, 0xa2, 0xbf, 0x92, 0xa0,
+    0x66, 0xfa, 0xe0, 0xcc, 0x37, 0x22, 0xfa, 0xf5, 0x8c, 0xf4, 0x4d, 0x35, 0x02,
+];
+
+/// What differs between the production-valued chains and the fast dev chain.
+struct Timing {
+    slot_duration_millis: Option<u64>,
+    new_subnet_tempo: Option<u16>,
+    max_epochs_per_block: Option<u8>,
+    network_rate_limit: Option<u64>,
+}
+
+/// Production values: every item keeps its runtime default.
+const PRODUCTION: Timing =
+    Timing { slot_duration_millis: None, new_subnet_tempo: None, max_epochs_per_block: None, network_rate_limit: None };
+
+/// Upstream's `fast-runtime` localnet values (`client-compat.md` §4.1), as genesis values.
+const FAST: Timing = Timing {
+    slot_duration_millis: Some(FAST_BLOCK_MILLIS),
+    new_subnet_tempo: Some(10),
+    max_epochs_per_block: Some(32),
+    network_rate_limit: Some(0),
+};
 
 fn genesis(
     authorities: Vec<(Sr25519Keyring, Ed25519Keyring)>,
     endowed: Vec<(AccountId, Balance)>,
     root: AccountId,
+    timing: Timing,
 ) -> RuntimeGenesisConfig {
     RuntimeGenesisConfig {
         balances: BalancesConfig { balances: endowed, ..Default::default() },
@@ -35,11 +71,18 @@ fn genesis(
                 .collect(),
             ..Default::default()
         },
-        sudo: SudoConfig { key: Some(root) },
-        // Root exists from genesis; on these test chains subnets may be created back to back.
+        sudo: SudoConfig { key: Some(root.clone()) },
+        // Upstream's localnet layout: root owned by the sudo key, netuid 1 with one neuron, so
+        // the first subnet a user creates is netuid 2.
         subtensor_module: SubtensorModuleConfig {
             root: true,
-            network_rate_limit: Some(0),
+            root_owner: Some((root, AccountId::new(ALICE_HK))),
+            genesis_subnet: true,
+            slot_duration_millis: timing.slot_duration_millis,
+            new_subnet_tempo: timing.new_subnet_tempo,
+            start_call_delay: Some(0),
+            max_epochs_per_block: timing.max_epochs_per_block,
+            network_rate_limit: timing.network_rate_limit,
             ..Default::default()
         },
         ..Default::default()
@@ -53,20 +96,29 @@ fn endowed_accounts() -> Vec<(AccountId, Balance)> {
     accounts.extend(
         [Dave, Eve, Ferdie, One, Two].iter().map(|k| (k.to_account_id(), DEV_BALANCE)),
     );
+    accounts.push((AccountId::new(THREE), DEV_BALANCE));
     accounts
 }
 
-/// One authority (Alice), who is also the sudo key.
+/// The fast dev chain: one authority (//One, as upstream's localnet authors with keys other
+/// than the sudo key //Alice, so a client measuring Alice's fee sees it paid), 250 ms blocks,
+/// fast-runtime values. `tensorchain --dev --sealing <ms>` changes only the block time.
 pub fn development_config_genesis() -> RuntimeGenesisConfig {
+    development_config_genesis_with_block_time(FAST_BLOCK_MILLIS)
+}
+
+/// The dev chain with another block time.
+pub fn development_config_genesis_with_block_time(millis: u64) -> RuntimeGenesisConfig {
     genesis(
-        vec![(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+        vec![(Sr25519Keyring::One, Ed25519Keyring::One)],
         endowed_accounts(),
         Sr25519Keyring::Alice.to_account_id(),
+        Timing { slot_duration_millis: Some(millis), ..FAST },
     )
 }
 
-/// Two authorities (Alice and Bob), Alice as sudo; meant for a network of several nodes on one
-/// machine.
+/// Two authorities (Alice and Bob), Alice as sudo, production values (12 s blocks, tempo 360);
+/// meant for a network of several nodes on one machine.
 pub fn local_config_genesis() -> RuntimeGenesisConfig {
     genesis(
         vec![
@@ -75,6 +127,7 @@ pub fn local_config_genesis() -> RuntimeGenesisConfig {
         ],
         endowed_accounts(),
         Sr25519Keyring::Alice.to_account_id(),
+        PRODUCTION,
     )
 }
 

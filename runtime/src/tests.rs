@@ -4,7 +4,7 @@
 
 use crate::{
     configs::{block_author, FeesToAuthor, ProxyType},
-    genesis_config_presets, AccountId, Balances, Runtime, RuntimeCall, RuntimeGenesisConfig,
+    genesis_config_presets::{self, ALICE_HK, THREE}, AccountId, Balances, Runtime, RuntimeCall, RuntimeGenesisConfig,
     System, TxExtension, EXISTENTIAL_DEPOSIT, TAO,
 };
 use codec::Encode;
@@ -51,8 +51,46 @@ fn dev_genesis_funds_the_well_known_accounts_and_makes_alice_sudo() {
         assert_eq!(Balances::free_balance(&alice), 1_000_000 * TAO);
         assert_eq!(Balances::free_balance(Sr25519Keyring::Ferdie.to_account_id()), 2_000 * TAO);
         assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice));
-        assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
-        assert_eq!(Balances::total_issuance(), 3 * 1_000_000 * TAO + 5 * 2_000 * TAO);
+        assert_eq!(Balances::free_balance(AccountId::new(THREE)), 2_000 * TAO);
+        // Blocks are authored by //One, not by the sudo key.
+        let authorities = pallet_aura::Authorities::<Runtime>::get();
+        assert_eq!(authorities.len(), 1);
+        assert_eq!(AccountId::new(authorities[0].clone().into_inner().0), Sr25519Keyring::One.to_account_id());
+        // The genesis subnet's pool (10 TAO) is minted, and the mirror follows.
+        let issuance = 3 * 1_000_000 * TAO + 6 * 2_000 * TAO + 10 * TAO;
+        assert_eq!(Balances::total_issuance(), issuance);
+        assert_eq!(pallet_subtensor::TotalIssuance::<Runtime>::get(), issuance);
+    });
+}
+
+#[test]
+fn dev_genesis_is_upstreams_fast_localnet() {
+    use pallet_subtensor as st;
+    ext("development").execute_with(|| {
+        let alice = Sr25519Keyring::Alice.to_account_id();
+        // Root owned by //Alice with hotkey //Alice_hk; netuid 1 with one neuron; the first
+        // user subnet will be netuid 2.
+        assert_eq!(st::SubnetOwner::<Runtime>::get(0), alice);
+        assert_eq!(st::SubnetOwnerHotkey::<Runtime>::get(0), AccountId::new(ALICE_HK));
+        assert!(st::NetworksAdded::<Runtime>::get(1));
+        assert_eq!(st::SubnetworkN::<Runtime>::get(1), 1);
+        assert_eq!(st::TotalNetworks::<Runtime>::get(), 2);
+        assert!(st::StakingHotkeys::<Runtime>::get(&alice).is_empty());
+        // Fast-runtime values from the chain spec.
+        assert_eq!(<Runtime as pallet_aura::Config>::SlotDuration::get(), 250);
+        assert_eq!(<Runtime as pallet_timestamp::Config>::MinimumPeriod::get(), 125);
+        assert_eq!(st::NewSubnetTempo::<Runtime>::get(), 10);
+        assert_eq!(st::MaxEpochsPerBlock::<Runtime>::get(), 32);
+        assert_eq!(st::NetworkRateLimit::<Runtime>::get(), 0);
+        assert_eq!(st::StartCallDelay::<Runtime>::get(), 0);
+        st::Pallet::<Runtime>::check_accounting().unwrap();
+    });
+    // The local chain keeps production values.
+    ext("local_testnet").execute_with(|| {
+        assert_eq!(<Runtime as pallet_aura::Config>::SlotDuration::get(), 12_000);
+        assert_eq!(st::NewSubnetTempo::<Runtime>::get(), 360);
+        assert_eq!(st::MaxEpochsPerBlock::<Runtime>::get(), 2);
+        assert_eq!(st::NetworkRateLimit::<Runtime>::get(), 7_200);
     });
 }
 
@@ -125,7 +163,8 @@ fn transaction_extensions_are_the_ones_clients_know_in_their_order() {
 #[test]
 fn metadata_v15_is_served() {
     assert!(Runtime::metadata_versions().contains(&15));
-    let meta = Runtime::metadata_at_version(15).expect("v15");
+    // Constants such as `Aura.SlotDuration` are read from the chain's storage.
+    let meta = ext("development").execute_with(|| Runtime::metadata_at_version(15)).expect("v15");
     let bytes: Vec<u8> = meta.to_vec();
     // Option<OpaqueMetadata> is returned by the API; this is the inner value: a SCALE
     // Vec<u8> holding "meta" followed by the version byte.
@@ -205,7 +244,8 @@ fn dust_of_a_reaped_account_is_recycled_in_both_issuances() {
 fn metadata_names_what_the_clients_look_up() {
     // The clients find pallets, constants, storage and runtime APIs by name: each name must
     // appear in the V15 metadata (as a SCALE string: its length, then its bytes).
-    let bytes: Vec<u8> = Runtime::metadata_at_version(15).expect("v15").to_vec();
+    let bytes: Vec<u8> =
+        ext("development").execute_with(|| Runtime::metadata_at_version(15)).expect("v15").to_vec();
     let has = |name: &str| {
         let mut needle = codec::Compact(name.len() as u32).encode();
         needle.extend_from_slice(name.as_bytes());
@@ -229,4 +269,32 @@ fn metadata_names_what_the_clients_look_up() {
     ] {
         assert!(has(name), "{name} missing from the metadata");
     }
+}
+
+#[test]
+fn served_v15_metadata_has_account_id32_at_type_zero() {
+    use frame_metadata::{v15::StorageEntryType, RuntimeMetadata, RuntimeMetadataPrefixed};
+    use sp_api::runtime_decl_for_metadata::MetadataV2;
+    let opaque = ext("development").execute_with(|| <Runtime as MetadataV2<crate::Block>>::metadata_at_version(15));
+    let bytes: Vec<u8> = opaque.expect("v15").to_vec();
+    let RuntimeMetadataPrefixed(_, RuntimeMetadata::V15(m)) =
+        codec::Decode::decode(&mut &bytes[..]).expect("decodes")
+    else {
+        panic!("not V15");
+    };
+    // Every type sits at its id, AccountId32 at 0.
+    assert!(m.types.types.iter().enumerate().all(|(i, t)| t.id as usize == i));
+    let path: Vec<&str> = m.types.types[0].ty.path.segments.iter().map(|s| s.as_str()).collect();
+    assert_eq!(path, ["sp_core", "crypto", "AccountId32"]);
+    // References follow: System.Account is keyed by type 0, and the extrinsic's address
+    // (MultiAddress<AccountId32, ()>) names type 0 as its AccountId.
+    let system = m.pallets.iter().find(|p| p.name == "System").unwrap();
+    let account = system.storage.as_ref().unwrap().entries.iter().find(|e| e.name == "Account").unwrap();
+    match &account.ty {
+        StorageEntryType::Map { key, .. } => assert_eq!(key.id, 0),
+        _ => panic!("System.Account is a map"),
+    }
+    let address = &m.types.types[m.extrinsic.address_ty.id as usize].ty;
+    assert_eq!(address.path.segments.last().map(|s| s.as_str()), Some("MultiAddress"));
+    assert_eq!(address.type_params[0].ty.map(|t| t.id), Some(0));
 }

@@ -83,7 +83,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
     }
     .assimilate_storage(&mut storage)
     .unwrap();
-    pallet_subtensor::GenesisConfig::<Test> { root: true, network_rate_limit: None, _phantom: Default::default() }
+    pallet_subtensor::GenesisConfig::<Test> { root: true, ..Default::default() }
         .assimilate_storage(&mut storage)
         .unwrap();
     let mut ext: sp_io::TestExternalities = storage.into();

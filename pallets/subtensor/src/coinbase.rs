@@ -7,7 +7,7 @@
 use crate::{pallet::*, NetUid, TaoBalance, WeightInfo, ROOT_NETUID};
 use alloc::vec::Vec;
 use frame_support::{pallet_prelude::Weight, traits::Get};
-use substrate_fixed::types::{I96F32, U96F32};
+use substrate_fixed::types::{I64F64, I96F32, U96F32};
 use tensorchain_economics::coinbase::{emission_shares, root_proportion, split_alpha_out, subnet_terms, unsigned, ShareInput};
 use tensorchain_swap::{
     interface::SwapHandler,
@@ -50,9 +50,10 @@ impl<T: Config> Pallet<T> {
         weight = weight.saturating_add(Self::run_epochs(now));
         for netuid in &emit_to {
             Self::update_moving_price_of(*netuid, now);
+            Self::update_tao_flow_ema(*netuid, now);
         }
-        // The moving prices (their cost is part of the coinbase benchmark's per-subnet slope).
-        weight = weight.saturating_add(db.reads_writes(4, 1).saturating_mul(u64::try_from(emit_to.len()).unwrap_or(u64::MAX)));
+        // The moving prices and flow EMAs (not part of the coinbase benchmark).
+        weight = weight.saturating_add(db.reads_writes(7, 3).saturating_mul(u64::try_from(emit_to.len()).unwrap_or(u64::MAX)));
         weight.saturating_add(Self::auto_claim_root(now))
     }
 
@@ -146,6 +147,30 @@ impl<T: Config> Pallet<T> {
         } else {
             SubnetAlphaOut::<T>::mutate(netuid, |a| *a = a.saturating_sub(root));
         }
+    }
+
+    /// The EMA of the subnet's net TAO flow per block, as upstream's flow model keeps it:
+    /// `ema ← (1 − a)·ema + a·flow` with `a = FlowEmaSmoothingFactor / i64::MAX`, once per
+    /// block, after which the block's flow restarts from zero. The first value is
+    /// `min(moving price, spot price)`, as upstream initialises it. Upstream no longer shares
+    /// emission by flow; the EMA is kept because btcli shows it.
+    fn update_tao_flow_ema(netuid: NetUid, now: u64) {
+        let flow = I64F64::saturating_from_num(SubnetTaoFlow::<T>::take(netuid));
+        let next = match SubnetEmaTaoFlow::<T>::get(netuid) {
+            Some((block, ema)) if block == now => ema,
+            Some((_, ema)) => {
+                let a = I64F64::saturating_from_num(FlowEmaSmoothingFactor::<T>::get())
+                    .checked_div(I64F64::saturating_from_num(i64::MAX))
+                    .unwrap_or_default();
+                I64F64::saturating_from_num(1).saturating_sub(a).saturating_mul(ema).saturating_add(a.saturating_mul(flow))
+            },
+            None => {
+                let moving = I64F64::saturating_from_num(SubnetMovingPrice::<T>::get(netuid));
+                let spot = I64F64::saturating_from_num(T::SwapInterface::current_price(netuid));
+                moving.min(spot)
+            },
+        };
+        SubnetEmaTaoFlow::<T>::insert(netuid, (now, next));
     }
 
     /// §3.6: the EMA of the spot price (capped at 1), faster as the subnet ages.

@@ -128,7 +128,14 @@ impl<T: Config> Pallet<T> {
         macro_rules! remove_all {
             ($($item:ident),* $(,)?) => { $( $item::<T>::remove(netuid); )* };
         }
+        let _ = HotkeyLock::<T>::clear_prefix(netuid, u32::MAX, None);
+        let _ = DecayingHotkeyLock::<T>::clear_prefix(netuid, u32::MAX, None);
+        let _ = LockingColdkeys::<T>::clear_prefix((netuid,), u32::MAX, None);
         remove_all!(
+            SubnetTaoFlow,
+            SubnetEmaTaoFlow,
+            OwnerLock,
+            DecayingOwnerLock,
             NetworksAdded,
             NetworkRegisteredAt,
             SubnetOwner,

@@ -41,6 +41,7 @@ pub mod registration;
 pub mod root;
 pub mod root_claim;
 pub mod rpc_info;
+pub mod rpc_metagraph;
 pub mod serving;
 pub mod set_weights;
 pub mod stake_calls;
@@ -84,7 +85,7 @@ pub mod pallet {
         PalletId,
     };
     use frame_system::pallet_prelude::*;
-    use substrate_fixed::types::{I96F32, U64F64, U96F32};
+    use substrate_fixed::types::{I64F64, I96F32, U64F64, U96F32};
     use alloc::collections::{BTreeMap, BTreeSet, VecDeque};
     use sp_core::H256;
     use codec::Compact;
@@ -626,6 +627,87 @@ pub mod pallet {
     #[pallet::storage]
     pub type LastEpochTrigger<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
 
+    // ----- Chain timing and the values new subnets start with (set by the chain spec) -----
+
+    #[pallet::type_value]
+    pub fn DefaultSlotDurationMillis() -> u64 {
+        12_000
+    }
+    /// The chain's block time in milliseconds: Aura's slot duration and twice the timestamp
+    /// pallet's minimum period. A storage value rather than a constant so that one runtime
+    /// serves both 12-second chains and the 250 ms fast localnet the clients' tests expect; the
+    /// chain spec's genesis decides.
+    #[pallet::storage]
+    pub type SlotDurationMillis<T> = StorageValue<_, u64, ValueQuery, DefaultSlotDurationMillis>;
+    /// The tempo `register_network` gives a new subnet (upstream: 360, fast runtime 10).
+    #[pallet::storage]
+    pub type NewSubnetTempo<T> = StorageValue<_, u16, ValueQuery, DefaultTempo>;
+
+    // ----- TAO flow (recorded by stake and unstake; its EMA is shown by btcli) -----
+
+    #[pallet::type_value]
+    pub fn DefaultFlowEmaSmoothingFactor() -> u64 {
+        29_597_889_189_277
+    }
+    /// Net TAO staked into the subnet's pool this block (unstakes count negative).
+    #[pallet::storage]
+    pub type SubnetTaoFlow<T> = StorageMap<_, Identity, NetUid, i64, ValueQuery>;
+    /// (block, EMA of the per-block net TAO flow), updated once per block by the coinbase.
+    #[pallet::storage]
+    pub type SubnetEmaTaoFlow<T> = StorageMap<_, Identity, NetUid, (u64, I64F64), OptionQuery>;
+    /// The EMA's smoothing factor as a fraction of `i64::MAX`.
+    #[pallet::storage]
+    pub type FlowEmaSmoothingFactor<T> = StorageValue<_, u64, ValueQuery, DefaultFlowEmaSmoothingFactor>;
+
+    // ----- Stake locks (`staking-2.md` §5.2). Declared with upstream's names and shapes because
+    // btcli reads them for every stake view; nothing creates a lock yet, so they stay empty. -----
+
+    #[pallet::type_value]
+    pub fn DefaultLockRate() -> u64 {
+        934_866
+    }
+    #[pallet::storage]
+    pub type Lock<T: Config> = StorageNMap<
+        _,
+        (
+            NMapKey<Blake2_128Concat, T::AccountId>,
+            NMapKey<Identity, NetUid>,
+            NMapKey<Blake2_128Concat, T::AccountId>,
+        ),
+        crate::rpc_info::LockState,
+        OptionQuery,
+    >;
+    #[pallet::storage]
+    pub type LockingColdkeys<T: Config> = StorageNMap<
+        _,
+        (
+            NMapKey<Identity, NetUid>,
+            NMapKey<Blake2_128Concat, T::AccountId>,
+            NMapKey<Blake2_128Concat, T::AccountId>,
+        ),
+        (),
+        OptionQuery,
+    >;
+    #[pallet::storage]
+    pub type HotkeyLock<T: Config> =
+        StorageDoubleMap<_, Identity, NetUid, Blake2_128Concat, T::AccountId, crate::rpc_info::LockState, OptionQuery>;
+    #[pallet::storage]
+    pub type DecayingHotkeyLock<T: Config> =
+        StorageDoubleMap<_, Identity, NetUid, Blake2_128Concat, T::AccountId, crate::rpc_info::LockState, OptionQuery>;
+    #[pallet::storage]
+    pub type OwnerLock<T> = StorageMap<_, Identity, NetUid, crate::rpc_info::LockState, OptionQuery>;
+    #[pallet::storage]
+    pub type DecayingOwnerLock<T> = StorageMap<_, Identity, NetUid, crate::rpc_info::LockState, OptionQuery>;
+    #[pallet::storage]
+    pub type DecayingLock<T: Config> =
+        StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, NetUid, bool, OptionQuery>;
+    #[pallet::storage]
+    pub type AccountFlags<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u128, ValueQuery>;
+    #[pallet::storage]
+    pub type UnlockRate<T> = StorageValue<_, u64, ValueQuery, DefaultLockRate>;
+    #[pallet::storage]
+    pub type MaturityRate<T> = StorageValue<_, u64, ValueQuery, DefaultLockRate>;
+
     // ----- Legacy registration parameters, stored for the clients (unused by the burn) -----
 
     #[pallet::type_value]
@@ -909,6 +991,19 @@ pub mod pallet {
         pub root: bool,
         /// Override `NetworkRateLimit` (dev chains use 0 so subnets can be created at once).
         pub network_rate_limit: Option<u64>,
+        /// Root's owner: (coldkey, hotkey). Upstream's localnet has //Alice and //Alice_hk.
+        pub root_owner: Option<(T::AccountId, T::AccountId)>,
+        /// Create netuid 1 with one neuron, as upstream's localnet does, so that the first
+        /// subnet a user creates is netuid 2.
+        pub genesis_subnet: bool,
+        /// The block time (ms); see `SlotDurationMillis`. Absent: 12 000.
+        pub slot_duration_millis: Option<u64>,
+        /// The tempo of subnets created later (fast localnet: 10). Absent: 360.
+        pub new_subnet_tempo: Option<u16>,
+        /// Override `StartCallDelay` (default 0).
+        pub start_call_delay: Option<u64>,
+        /// Override `MaxEpochsPerBlock` (default 2; fast localnet 32).
+        pub max_epochs_per_block: Option<u8>,
         #[serde(skip)]
         pub _phantom: core::marker::PhantomData<T>,
     }
@@ -916,13 +1011,35 @@ pub mod pallet {
     #[pallet::genesis_build]
     impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
         fn build(&self) {
-            TotalIssuance::<T>::put(<T::Currency as Inspect<T::AccountId>>::total_issuance());
-            if self.root {
-                Pallet::<T>::init_root_network();
+            if let Some(millis) = self.slot_duration_millis {
+                SlotDurationMillis::<T>::put(millis);
+            }
+            if let Some(tempo) = self.new_subnet_tempo {
+                NewSubnetTempo::<T>::put(tempo);
+            }
+            if let Some(delay) = self.start_call_delay {
+                StartCallDelay::<T>::put(delay);
+            }
+            if let Some(max) = self.max_epochs_per_block {
+                MaxEpochsPerBlock::<T>::put(max);
             }
             if let Some(limit) = self.network_rate_limit {
                 NetworkRateLimit::<T>::put(limit);
             }
+            if self.root {
+                Pallet::<T>::init_root_network();
+                if let Some((coldkey, hotkey)) = &self.root_owner {
+                    SubnetOwner::<T>::insert(ROOT_NETUID, coldkey.clone());
+                    SubnetOwnerHotkey::<T>::insert(ROOT_NETUID, hotkey.clone());
+                }
+            }
+            if self.genesis_subnet {
+                // Genesis cannot fail gracefully: a spec that cannot build its subnet is unusable.
+                #[allow(clippy::expect_used)]
+                Pallet::<T>::init_genesis_subnet().expect("the genesis subnet's pool is minted");
+            }
+            // Last: the genesis subnet's pool is minted TAO.
+            TotalIssuance::<T>::put(<T::Currency as Inspect<T::AccountId>>::total_issuance());
         }
     }
 
@@ -1152,7 +1269,7 @@ pub mod pallet {
         /// The start-call delay of a new chain (equal to `StartCallDelay` until root changes it).
         #[pallet::constant_name(InitialStartCallDelay)]
         fn initial_start_call_delay() -> u64 {
-            0
+            StartCallDelay::<T>::get()
         }
         /// The shortest tempo an owner may set.
         #[pallet::constant_name(MinTempo)]
@@ -1175,7 +1292,13 @@ pub mod pallet {
         /// The most epochs run in one block on a new chain.
         #[pallet::constant_name(InitialMaxEpochsPerBlock)]
         fn initial_max_epochs_per_block() -> u8 {
-            2
+            MaxEpochsPerBlock::<T>::get()
+        }
+        /// The SDK reads this name (upstream has only `InitialMaxEpochsPerBlock`); both report
+        /// the value in force.
+        #[pallet::constant_name(MaxEpochsPerBlock)]
+        fn max_epochs_per_block_constant() -> u8 {
+            MaxEpochsPerBlock::<T>::get()
         }
     }
 

@@ -94,6 +94,14 @@ impl<T: Config> Pallet<T> {
         T::SwapInterface::sim_swap(netuid, Side::Sell, alpha, limit, drop_fees).map_err(Into::into)
     }
 
+    /// Adds a stake's TAO (negative for an unstake) to the subnet's flow of this block.
+    fn record_tao_flow(netuid: NetUid, tao: i64) {
+        // Root's 1:1 pool has no price to follow and no EMA.
+        if netuid != crate::ROOT_NETUID {
+            SubnetTaoFlow::<T>::mutate(netuid, |flow| *flow = flow.saturating_add(tao));
+        }
+    }
+
     /// Buys alpha with up to `tao` of `payer`'s TAO (less on a partial fill at `limit`):
     /// the TAO paid enters the pool, the fee goes to the author, the alpha leaves the pool
     /// (the caller credits it to a stake). Returns the swap's result. `preservation` says
@@ -115,6 +123,7 @@ impl<T: Config> Pallet<T> {
         }
         SubnetAlphaOut::<T>::mutate(netuid, |a| *a = a.saturating_add(result.amount_out));
         SubnetVolume::<T>::mutate(netuid, |v| *v = v.saturating_add(u128::from(result.amount_paid_in)));
+        Self::record_tao_flow(netuid, i64::try_from(net).unwrap_or(i64::MAX));
         Self::pay_out(netuid, &Self::fee_recipient(), result.fee)?;
         Ok(result)
     }
@@ -138,6 +147,7 @@ impl<T: Config> Pallet<T> {
         SubnetTAO::<T>::mutate(netuid, |t| *t = t.saturating_sub(result.amount_out));
         SubnetAlphaOut::<T>::mutate(netuid, |a| *a = a.saturating_sub(result.amount_paid_in));
         SubnetVolume::<T>::mutate(netuid, |v| *v = v.saturating_add(u128::from(result.amount_out)));
+        Self::record_tao_flow(netuid, i64::try_from(result.amount_out).map_or(i64::MIN, |out| out.saturating_neg()));
         Self::pay_out(netuid, coldkey, result.amount_out)?;
         // The alpha fee: sold for the author without a fee, or destroyed if that fails.
         let mut fee_tao = 0;

@@ -2,7 +2,11 @@
 
 use crate::{pallet::*, NetUid, TaoBalance, ROOT_NETUID};
 use alloc::vec::Vec;
-use frame_support::{ensure, pallet_prelude::DispatchError, traits::fungible::Inspect};
+use frame_support::{
+    ensure,
+    pallet_prelude::{DispatchError, DispatchResult},
+    traits::fungible::{Inspect, Mutate},
+};
 use substrate_fixed::types::U64F64;
 use tensorchain_economics::{emission::block_emission_for_issuance, lock::network_lock_cost, price};
 
@@ -14,6 +18,8 @@ pub const MIN_OWNER_TEMPO: u16 = 360;
 pub const MAX_OWNER_TEMPO: u16 = 50_400;
 /// A new subnet's registration burn: 1 TAO.
 pub const NEW_SUBNET_BURN: TaoBalance = 1_000_000_000;
+/// The TAO in the genesis subnet's pool: 10 TAO.
+pub const GENESIS_SUBNET_TAO: TaoBalance = 10_000_000_000;
 
 impl<T: Config> Pallet<T> {
     /// Whether `netuid` names an existing subnet.
@@ -76,7 +82,7 @@ impl<T: Config> Pallet<T> {
 
     /// A new subnet's hyperparameters (`init_new_network`).
     fn init_new_network(netuid: NetUid, now: u64) {
-        let tempo: u16 = 360;
+        let tempo = NewSubnetTempo::<T>::get();
         NetworksAdded::<T>::insert(netuid, true);
         TotalNetworks::<T>::mutate(|n| *n = n.saturating_add(1));
         SubnetMechanism::<T>::insert(netuid, 1);
@@ -93,6 +99,33 @@ impl<T: Config> Pallet<T> {
         let stagger = u64::from(netuid).checked_rem(u64::from(tempo)).unwrap_or(0);
         LastEpochBlock::<T>::insert(netuid, now.saturating_sub(stagger));
         Self::set_burn_half_life(netuid, BurnHalfLife::<T>::get(netuid));
+    }
+
+    /// Netuid 1 at genesis, as on upstream's localnet: a subnet with one neuron whose owner,
+    /// coldkey and hotkey are the all-zero account (no user holds it, so no dev account starts
+    /// with stake or ownership), and a small pool minted into its account at the price new
+    /// pools start at. It is not started: it earns no emission until root starts it.
+    pub fn init_genesis_subnet() -> DispatchResult {
+        let netuid: NetUid = 1;
+        if NetworksAdded::<T>::get(netuid) {
+            return Ok(());
+        }
+        let nobody: T::AccountId = sp_core::crypto::AccountId32::new([0u8; 32]);
+        let median = Self::median_subnet_alpha_price();
+        Self::init_new_network(netuid, 0);
+        SubnetOwner::<T>::insert(netuid, nobody.clone());
+        SubnetOwnerHotkey::<T>::insert(netuid, nobody.clone());
+        Self::create_account_if_non_existent(&nobody, &nobody);
+        Self::append_neuron(netuid, &nobody, 0);
+        <T::Currency as Mutate<T::AccountId>>::mint_into(&Self::subnet_account(netuid), GENESIS_SUBNET_TAO)?;
+        SubnetTAO::<T>::insert(netuid, GENESIS_SUBNET_TAO);
+        SubnetAlphaIn::<T>::insert(netuid, price::seed_alpha(GENESIS_SUBNET_TAO, median));
+        TotalStake::<T>::mutate(|s| *s = s.saturating_add(GENESIS_SUBNET_TAO));
+        SubnetEmissionEnabled::<T>::insert(netuid, false);
+        if let Some(symbol) = Self::free_symbol_for(netuid) {
+            TokenSymbol::<T>::insert(netuid, symbol);
+        }
+        Ok(())
     }
 
     /// `register_network` (§6.1): checks, lock, netuid, hyperparameters, owner hotkey as uid 0,

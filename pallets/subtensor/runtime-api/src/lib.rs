@@ -1,6 +1,6 @@
 //! The runtime APIs the Bittensor SDK and btcli call through `state_call` for their views
 //! (`client-compat.md` §3): names, methods and argument order as upstream; the returned
-//! structs are in `pallet_subtensor::rpc_info`.
+//! structs are in `pallet_subtensor::rpc_info` and `pallet_subtensor::rpc_metagraph`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -12,7 +12,10 @@ use pallet_subtensor::{
         DynamicInfo, HyperparamEntry, LockState, NeuronInfo, NeuronInfoLite, SimSwapResult, StakeInfo,
         SubnetPrice, SubnetState,
     },
-    AlphaBalance, NetUid, TaoBalance,
+    rpc_metagraph::{
+        DelegateInfo, DelegatedStake, Metagraph, SelectiveMetagraph, StakeAvailabilities, SubnetInfov2,
+    },
+    AlphaBalance, MechId, NetUid, TaoBalance,
 };
 use sp_core::crypto::AccountId32;
 
@@ -31,6 +34,24 @@ sp_api::decl_runtime_apis! {
         fn get_subnet_hyperparams_v3(netuid: NetUid) -> Option<Vec<HyperparamEntry>>;
         fn get_next_epoch_start_block(netuid: NetUid) -> Option<u64>;
         fn get_subnet_to_prune() -> Option<NetUid>;
+        fn get_metagraph(netuid: NetUid) -> Option<Metagraph>;
+        fn get_mechagraph(netuid: NetUid, mecid: MechId) -> Option<Metagraph>;
+        fn get_all_metagraphs() -> Vec<Option<Metagraph>>;
+        fn get_all_mechagraphs() -> Vec<Option<Metagraph>>;
+        fn get_selective_metagraph(netuid: NetUid, metagraph_indexes: Vec<u16>) -> Option<SelectiveMetagraph>;
+        fn get_selective_mechagraph(
+            netuid: NetUid,
+            subid: MechId,
+            metagraph_indexes: Vec<u16>,
+        ) -> Option<SelectiveMetagraph>;
+        fn get_subnet_info_v2(netuid: NetUid) -> Option<SubnetInfov2>;
+        fn get_subnets_info_v2() -> Vec<Option<SubnetInfov2>>;
+    }
+
+    pub trait DelegateInfoRuntimeApi {
+        fn get_delegates() -> Vec<DelegateInfo>;
+        fn get_delegate(delegate_account: AccountId32) -> Option<DelegateInfo>;
+        fn get_delegated(delegatee_account: AccountId32) -> Vec<DelegatedStake>;
     }
 
     pub trait SubnetRegistrationRuntimeApi {
@@ -46,6 +67,10 @@ sp_api::decl_runtime_apis! {
             netuid: NetUid,
         ) -> Option<StakeInfo>;
         fn get_coldkey_lock(coldkey: AccountId32, netuid: NetUid) -> Option<LockState>;
+        fn get_stake_availability_for_coldkeys(
+            coldkey_accounts: Vec<AccountId32>,
+            netuids: Option<Vec<NetUid>>,
+        ) -> StakeAvailabilities;
     }
 
     pub trait SwapRuntimeApi {
