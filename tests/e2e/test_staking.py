@@ -42,11 +42,20 @@ def test_stake_add_move_remove_with_limits(dev_node, substrate, alice):
         submit(substrate, url, alice, "Balances", "transfer_keep_alive",
                {"dest": keys[who].ss58_address, "value": 20_000 * TAO})
 
+    # With a tempo of 10 every block is in the default 10-block freeze window: open it, as
+    # the clients' e2e suites do, so that root may change the tempo.
+    inner = substrate.compose_call("AdminUtils", "sudo_set_admin_freeze_window", {"window": 0})
+    submit(substrate, url, alice, "Sudo", "sudo", {"call": inner})
     netuids = []
     for owner, hk in (("owner1", "hk1"), ("owner2", "hk2")):
         _, events = submit(substrate, url, keys[owner], "SubtensorModule", "register_network",
                            {"hotkey": keys[hk].ss58_address})
         netuid = new_netuid(events)
+        # No epoch during the test (the dev chain's tempo is 10 blocks): every amount below
+        # is then the pool math alone.
+        inner = substrate.compose_call("AdminUtils", "sudo_set_tempo", {"netuid": netuid, "tempo": 10_000})
+        submit(substrate, url, alice, "Sudo", "sudo", {"call": inner})
+        assert query(substrate, "Tempo", [netuid]) == 10_000
         submit(substrate, url, keys[owner], "SubtensorModule", "start_call", {"netuid": netuid})
         netuids.append(netuid)
     n1, n2 = netuids

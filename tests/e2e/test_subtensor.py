@@ -43,7 +43,9 @@ def test_subnet_lifecycle_through_the_client(dev_node, substrate, alice, fresh_k
     assert query(substrate, "Owner", [owner_hk.ss58_address], block) == owner.ss58_address
     assert query(substrate, "OwnedHotkeys", [owner.ss58_address], block) == [owner_hk.ss58_address]
     assert query(substrate, "IsNetworkMember", [owner_hk.ss58_address, netuid], block) is True
-    assert query(substrate, "Tempo", [netuid], block) == 360
+    # New subnets take the chain spec's tempo: the dev chain's is upstream's fast-runtime 10.
+    assert query(substrate, "NewSubnetTempo", [], block) == 10
+    assert query(substrate, "Tempo", [netuid], block) == 10
     assert query(substrate, "Burn", [netuid], block) == TAO
     # The lock is at least NetworkMinLockCost (1000 TAO) and doubles with each subnet.
     lock = query(substrate, "SubnetLocked", [netuid], block)

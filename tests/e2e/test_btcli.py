@@ -1,0 +1,482 @@
+"""btcli 9.23.2 and the SDK (bittensor 10.5.0), unmodified, against `scripts/localnet.sh` as
+their own test harnesses start it: a fresh upstream-style localnet on ws 9944 and 9945.
+
+The tests drive the real `btcli` command line (`--no-prompt`, `--json-output` where it has
+it) and check what it prints against the chain's storage; every staked, unstaked and moved
+amount is recomputed with the independent pool math (`poolmath.py`). They run in file order
+and share one chain, as a user's session would.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import selectors
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import bittensor as bt
+import pytest
+from async_substrate_interface.sync_substrate import SubstrateInterface
+from bittensor_wallet import Keypair
+
+from chain import TAO, failing, query, submit
+from harness import REPO
+from poolmath import Pool
+
+LOCALNET = REPO / "scripts" / "localnet.sh"
+BTCLI = Path(sys.executable).parent / "btcli"
+URL = "ws://127.0.0.1:9944"
+BTCLI_URL = "ws://127.0.0.1:9945"  # btcli's own e2e suite uses the second port
+state: dict = {}
+
+
+def port_open(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+@pytest.fixture(scope="module")
+def localnet(tmp_path_factory):
+    if port_open(9944) or port_open(9945):
+        pytest.fail("ports 9944/9945 are taken: stop the node using them (localnet.sh needs them)")
+    log = tmp_path_factory.mktemp("localnet") / "node.log"
+    env = {**os.environ, "LOCALNET_LOG": str(log)}
+    # As the harnesses start it: its own process group, stdout read until "Imported #1".
+    proc = subprocess.Popen([str(LOCALNET), "True"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            start_new_session=True, env=env)
+    sel = selectors.DefaultSelector()
+    sel.register(proc.stdout, selectors.EVENT_READ)
+    first = b""
+    deadline = time.time() + 300
+    try:
+        while b"Imported #1" not in first:
+            if time.time() > deadline or proc.poll() is not None:
+                raise RuntimeError(f"localnet.sh did not report block 1: {first!r}\n{log.read_text()[-3000:]}")
+            if sel.select(timeout=1):
+                first += proc.stdout.readline()
+        state["first_line"] = first.decode()
+        yield proc
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass  # already stopped by the last test
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+@pytest.fixture(scope="module")
+def chain(localnet):
+    client = SubstrateInterface(URL, ss58_format=42, chain_name="Bittensor")
+    yield client
+    client.close()
+
+
+@pytest.fixture(scope="module")
+def wallets(tmp_path_factory):
+    return tmp_path_factory.mktemp("wallets")
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    return tmp_path_factory.mktemp("home")
+
+
+def run(home, args, *, wallet=None, hotkey=None, wallets=None, network=True, check=True):
+    """One btcli command; returns its stdout. btcli exits 0 on most failures, so callers read
+    what it printed."""
+    cmd = [str(BTCLI), *args]
+    if wallet:
+        cmd += ["--wallet-name", wallet, "--wallet-path", str(wallets)]
+    if hotkey:
+        cmd += ["--hotkey", hotkey]
+    if network:
+        cmd += ["--network", BTCLI_URL]
+    env = {**os.environ, "HOME": str(home), "COLUMNS": "250", "NO_COLOR": "1"}
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env, stdin=subprocess.DEVNULL)
+    if check and result.returncode != 0:
+        raise AssertionError(f"btcli {' '.join(args)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
+    return result.stdout + result.stderr
+
+
+def run_json(home, args, **kw):
+    out = run(home, [*args, "--json-output"], **kw)
+    found = [i for i in (out.find("{"), out.find("[")) if i >= 0]
+    if not found:
+        raise AssertionError(f"btcli {' '.join(args)} printed no JSON:\n{out}")
+    start = min(found)
+    return json.loads(out[start:out.rindex("}" if out[start] == "{" else "]") + 1])
+
+
+def head(chain):
+    return chain.get_chain_finalised_head()
+
+
+def free(chain, address, block=None):
+    return chain.query("System", "Account", [address], block_hash=block).value["data"]["free"]
+
+
+def pool(chain, netuid, block=None):
+    balancer = chain.query("Swap", "SwapBalancer", [netuid], block_hash=block).value
+    return Pool(query(chain, "SubnetTAO", [netuid], block), query(chain, "SubnetAlphaIn", [netuid], block),
+                balancer["quote"])
+
+
+def alpha(chain, hotkey, coldkey, netuid, block=None):
+    """A coldkey's alpha on a hotkey, as the chain values its shares."""
+    shares = chain.query("SubtensorModule", "Alpha", [hotkey, coldkey, netuid], block_hash=block).value
+    total = query(chain, "TotalHotkeyShares", [hotkey, netuid], block)
+    value = query(chain, "TotalHotkeyAlpha", [hotkey, netuid], block)
+    shares = shares["bits"] if isinstance(shares, dict) else shares
+    total = total["bits"] if isinstance(total, dict) else total
+    return value * shares // total if total else 0
+
+
+def sudo(chain, function, params):
+    alice = Keypair.create_from_uri("//Alice")
+    inner = chain.compose_call("AdminUtils", function, params)
+    block, events = submit(chain, URL, alice, "Sudo", "sudo", {"call": inner})
+    # A failed inner call still "succeeds" as an extrinsic: read its result.
+    results = [a for (p, e, a) in events if (p, e) == ("Sudo", "Sudid")]
+    assert results and "Err" not in str(results[0]), (function, results)
+    return block, events
+
+
+def test_localnet_starts_like_upstreams(localnet, chain):
+    assert "Imported #1" in state["first_line"]
+    # Both ports serve the same chain, from upstream's localnet genesis.
+    other = SubstrateInterface(BTCLI_URL, ss58_format=42, chain_name="Bittensor")
+    assert other.get_block_hash(0) == chain.get_block_hash(0)
+    other.close()
+    assert chain.get_constant("Aura", "SlotDuration").value == 250
+    assert query(chain, "TotalNetworks", []) == 2
+    assert query(chain, "SubnetOwner", [0]) == Keypair.create_from_uri("//Alice").ss58_address
+    assert query(chain, "SubnetOwnerHotkey", [0]) == Keypair.create_from_uri("//Alice_hk").ss58_address
+    assert query(chain, "SubnetworkN", [1]) == 1
+    assert query(chain, "NewSubnetTempo", []) == 10
+    assert chain.get_constant("SubtensorModule", "MaxEpochsPerBlock").value == 32
+    for who, tao in (("//Alice", 1_000_000), ("//Bob", 1_000_000), ("//Three", 2_000)):
+        assert free(chain, Keypair.create_from_uri(who).ss58_address) == tao * TAO
+    # Block times follow the wall clock.
+    assert abs(chain.query("Timestamp", "Now").value - time.time() * 1000) < 5_000
+    # The SDK sees fast blocks.
+    sdk = bt.Subtensor(network=URL)
+    assert sdk.is_fast_blocks()
+    sdk.close()
+
+
+def test_wallets_transfer_and_balance(localnet, chain, home, wallets):
+    run(home, ["wallet", "create", "--uri", "//Alice", "--no-use-password"], wallet="alice", hotkey="default",
+        wallets=wallets, network=False)
+    mnemonic = Keypair.generate_mnemonic()
+    owner = Keypair.create_from_mnemonic(mnemonic)
+    run(home, ["wallet", "regen-coldkey", "--mnemonic", mnemonic, "--no-use-password", "--overwrite"],
+        wallet="owner", wallets=wallets, network=False)
+    run(home, ["wallet", "new-hotkey", "--no-use-password", "--n-words", "12"], wallet="owner", hotkey="default",
+        wallets=wallets, network=False)
+    assert (wallets / "owner" / "coldkeypub.txt").exists()
+    assert json.loads((wallets / "owner" / "coldkeypub.txt").read_text())["ss58Address"] == owner.ss58_address
+    created = run_json(home, ["wallet", "create", "--no-use-password", "--n-words", "12"], wallet="staker",
+                       hotkey="default", wallets=wallets, network=False)
+    assert created.get("success", True) is not False, created
+    staker = json.loads((wallets / "staker" / "coldkeypub.txt").read_text())["ss58Address"]
+    state.update(owner=owner, staker=staker)
+
+    alice = Keypair.create_from_uri("//Alice").ss58_address
+    before = free(chain, alice)
+    for dest, amount in ((owner.ss58_address, 20_000), (staker, 5_000)):
+        out = run_json(home, ["wallet", "transfer", "--destination", dest, "--amount", str(amount), "--no-prompt"],
+                       wallet="alice", wallets=wallets)
+        assert out["success"] is True, out
+        assert free(chain, dest) == amount * TAO
+    spent = before - free(chain, alice)
+    # The value plus two fees, each well under upstream's 0.0002 TAO order of magnitude x 5.
+    assert 25_000 * TAO < spent < 25_000 * TAO + 2 * TAO // 1000
+
+    bal = run_json(home, ["wallet", "balance"], wallet="owner", wallets=wallets)
+    assert bal["balances"]["owner"]["coldkey"] == owner.ss58_address
+    assert bal["balances"]["owner"]["free"] == 20_000.0
+    everyone = run_json(home, ["wallet", "balance", "--all", "--wallet-path", str(wallets)])
+    assert {"alice", "owner", "staker"} <= set(everyone["balances"])
+    assert everyone["balances"]["staker"]["free"] == 5_000.0
+    overview = run(home, ["wallet", "overview"], wallet="owner", wallets=wallets)
+    assert owner.ss58_address[:8] in overview or "owner" in overview
+
+
+def test_subnet_create_start_list_show(localnet, chain, home, wallets):
+    identity = ["--subnet-name", "demo", "--github-repo", "https://github.com/example/demo",
+                "--subnet-contact", "owner@example.com", "--subnet-url", "https://example.com",
+                "--discord-handle", "demo", "--description", "a demo subnet",
+                "--logo-url", "https://example.com/logo.png", "--additional-info", "none"]
+    created = run_json(home, ["subnets", "create", *identity, "--no-mev-protection", "--no-prompt"],
+                       wallet="owner", hotkey="default", wallets=wallets)
+    assert created["success"] is True and created["netuid"] == 2, created
+    owner_hk = json.loads((wallets / "owner" / "hotkeys" / "default").read_text())["ss58Address"] \
+        if (wallets / "owner" / "hotkeys" / "default").exists() else None
+    assert query(chain, "SubnetOwner", [2]) == state["owner"].ss58_address
+    state["owner_hk"] = query(chain, "SubnetOwnerHotkey", [2])
+    if owner_hk:
+        assert state["owner_hk"] == owner_hk
+    # Epochs wait while amounts are checked (restored before the weights test).
+    sudo(chain, "sudo_set_admin_freeze_window", {"window": 0})
+    sudo(chain, "sudo_set_tempo", {"netuid": 2, "tempo": 10_000})
+
+    out = run(home, ["subnets", "start", "--netuid", "2", "--no-prompt"], wallet="owner", wallets=wallets)
+    assert "Successfully started" in out, out
+    assert query(chain, "FirstEmissionBlockNumber", [2]) is not None
+
+    listed = run_json(home, ["subnets", "list"])
+    sn = listed["subnets"]["2"]
+    price = chain.runtime_call("SwapRuntimeApi", "current_alpha_price", [2])
+    price = getattr(price, "value", price)
+    assert sn["netuid"] == 2 and sn["subnet_name"] == "demo"
+    assert abs(sn["price"] - price / 1e9) < 1e-6
+    assert sn["liquidity"]["tao_in"] == query(chain, "SubnetTAO", [2]) / 1e9
+    assert sn["tempo"]["sn_tempo"] == 10_000
+
+    shown = run_json(home, ["subnets", "show", "--netuid", "2", "--no-prompt"])
+    text = json.dumps(shown)
+    assert state["owner"].ss58_address in text, shown
+    assert shown.get("netuid", 2) == 2
+    params = run_json(home, ["subnets", "hyperparameters", "--netuid", "2"])
+    text = json.dumps(params)
+    assert "tempo" in text and "commit_reveal_weights_enabled" in text
+
+
+def test_register_neurons_and_serve_axons(localnet, chain, home, wallets):
+    hotkeys = {}
+    for name in ("v1", "v2", "m1", "m2", "m3"):
+        run(home, ["wallet", "new-hotkey", "--no-use-password", "--n-words", "12"], wallet="owner", hotkey=name,
+            wallets=wallets, network=False)
+        hotkeys[name] = json.loads((wallets / "owner" / "hotkeys" / name).read_text())["ss58Address"]
+        out = run_json(home, ["subnets", "register", "--netuid", "2", "--no-prompt"], wallet="owner", hotkey=name,
+                       wallets=wallets)
+        assert out["success"] is True, out
+        assert query(chain, "Uids", [2, hotkeys[name]]) is not None
+    state["hotkeys"] = hotkeys
+    for port, name in enumerate(("m1", "m2", "m3"), start=8091):
+        out = run(home, ["axon", "set", "--netuid", "2", "--ip", "10.0.0.1", "--port", str(port), "--no-prompt"],
+                  wallet="owner", hotkey=name, wallets=wallets)
+        assert "successfully" in out.lower(), out
+    sdk = bt.Subtensor(network=URL)
+    meta = sdk.metagraph(2)
+    assert set(hotkeys.values()) <= set(meta.hotkeys)
+    for port, name in enumerate(("m1", "m2", "m3"), start=8091):
+        axon = meta.axons[meta.hotkeys.index(hotkeys[name])]
+        assert (axon.ip, axon.port) == ("10.0.0.1", port)
+    sdk.close()
+
+
+def test_sudo_set_and_get(localnet, chain, home, wallets):
+    # Owner path: an owner-settable value, signed by the owner's coldkey.
+    out = run(home, ["sudo", "set", "--netuid", "2", "--param", "min_allowed_weights", "--value", "2", "--no-prompt"],
+              wallet="owner", wallets=wallets)
+    assert query(chain, "MinAllowedWeights", [2]) == 2, out
+    # Root path: a root-only value set by the sudo key.
+    out = run(home, ["sudo", "set", "--netuid", "2", "--param", "kappa", "--value", "30000", "--no-prompt"],
+              wallet="alice", wallets=wallets)
+    assert query(chain, "Kappa", [2]) == 30000, out
+    got = run_json(home, ["sudo", "get", "--netuid", "2"])
+    text = json.dumps(got)
+    assert "min_allowed_weights" in text and "kappa" in text
+    # A value the pallet refuses: its error name is what the user sees, and nothing changes.
+    out = run(home, ["sudo", "set", "--netuid", "2", "--param", "tempo", "--value", "5", "--no-prompt"],
+              wallet="owner", wallets=wallets)
+    assert "InvalidTempo" in out or "TempoOutOfBounds" in out, out
+    assert query(chain, "Tempo", [2]) == 10_000
+
+
+def test_stake_add_remove_move_transfer_swap(localnet, chain, home, wallets):
+    staker = state["staker"]
+    v1, v2 = state["hotkeys"]["v1"], state["hotkeys"]["v2"]
+    # No other block changes the pool (TAO emission is off on a new subnet, no epoch runs), so
+    # the pool read now is the one the extrinsic trades against.
+    p = pool(chain, 2)
+    fee, out_alpha, _ = p.swap(True, 100 * TAO)
+    res = run_json(home, ["stake", "add", "--netuid", "2", "--amount", "100", "--include-hotkeys", v1,
+                          "--unsafe", "--no-mev-protection", "--no-prompt"], wallet="staker", wallets=wallets)
+    assert json.dumps(res).count("true") >= 1, res
+    assert alpha(chain, v1, staker, 2) == out_alpha
+    assert query(chain, "SubnetTAO", [2]) == p.tao + 100 * TAO - fee
+
+    # Safe staking: within the tolerance it goes through; a tolerance the trade would exceed
+    # is refused with the pallet's error, and nothing changes.
+    p = pool(chain, 2)
+    fee, out2, _ = p.swap(True, 10 * TAO)
+    res = run_json(home, ["stake", "add", "--netuid", "2", "--amount", "10", "--include-hotkeys", v1,
+                          "--safe", "--tolerance", "0.5", "--no-mev-protection", "--no-prompt"],
+                   wallet="staker", wallets=wallets)
+    assert alpha(chain, v1, staker, 2) == out_alpha + out2, res
+    staked = out_alpha + out2
+    before = query(chain, "SubnetTAO", [2])
+    res = run_json(home, ["stake", "add", "--netuid", "2", "--amount", "2000", "--include-hotkeys", v1,
+                          "--safe", "--tolerance", "0.01", "--no-mev-protection", "--no-prompt"],
+                   wallet="staker", wallets=wallets)
+    assert "SlippageTooHigh" in json.dumps(res), res
+    assert query(chain, "SubnetTAO", [2]) == before
+
+    listed = run_json(home, ["stake", "list", "--no-prompt"], wallet="staker", wallets=wallets)
+    assert listed["coldkey_address"] == staker
+    rows = listed["stake_info"][v1]  # by hotkey
+    assert [(r["netuid"], round(r["stake_value"] * 1e9)) for r in rows] == [(2, staked)], rows
+    assert round(listed["free_balance"] * 1e9) == free(chain, staker)
+
+    # Unstake: the pool pays the TAO the math says, with the alpha fee sold for the author.
+    p = pool(chain, 2)
+    part = staked // 4
+    tao_back, fee_tao, after = p.sell_with_author_fee(part)
+    free_before = free(chain, staker)
+    run_json(home, ["stake", "remove", "--netuid", "2", "--amount", str(part / 1e9), "--include-hotkeys", v1,
+                    "--unsafe", "--no-mev-protection", "--no-prompt"], wallet="staker", wallets=wallets)
+    removed = staked - alpha(chain, v1, staker, 2)
+    # btcli passes the amount as a decimal TAO string: allow its rounding to the rao.
+    assert abs(removed - part) <= 1, (removed, part)
+    tao_back, fee_tao, after = p.sell_with_author_fee(removed)
+    assert (query(chain, "SubnetTAO", [2]), query(chain, "SubnetAlphaIn", [2])) == (after.tao, after.alpha)
+    gained = free(chain, staker) - free_before
+    assert 0 < tao_back - gained < TAO // 100  # the transaction fee
+    staked -= removed
+
+    # Move to another hotkey on the same subnet: shares change hands, no swap, no fee.
+    moved = staked // 2
+    run_json(home, ["stake", "move", "--origin-netuid", "2", "--dest-netuid", "2", "--dest", v2,
+                    "--hotkey-ss58", v1, "--amount", str(moved / 1e9), "--no-mev-protection", "--no-prompt"],
+             wallet="staker", wallets=wallets)
+    left = alpha(chain, v1, staker, 2)
+    on_v2 = alpha(chain, v2, staker, 2)
+    assert abs(on_v2 - moved) <= 1 and left + on_v2 in (staked, staked - 1), (left, on_v2, staked)
+
+    # Transfer to another coldkey on the same subnet.
+    dest = state["owner"].ss58_address
+    given = on_v2 // 2
+    run_json(home, ["stake", "transfer", "--origin-netuid", "2", "--dest-netuid", "2", "--dest", dest,
+                    "--hotkey-ss58", v2, "--amount", str(given / 1e9), "--no-mev-protection", "--no-prompt"],
+             wallet="staker", wallets=wallets)
+    assert abs(alpha(chain, v2, dest, 2) - given) <= 1
+    assert alpha(chain, v2, staker, 2) + alpha(chain, v2, dest, 2) in (on_v2, on_v2 - 1)
+
+    # Swap from subnet 2 to root, by the owner through its own hotkey v1 (btcli swaps the
+    # wallet's hotkey): sold on subnet 2 with its fee (the fee alpha sold for the block author), bought on
+    # root 1:1 without one.
+    owner = state["owner"].ss58_address
+    run_json(home, ["stake", "add", "--netuid", "2", "--amount", "50", "--unsafe", "--no-mev-protection",
+                    "--no-prompt"], wallet="owner", hotkey="v1", wallets=wallets)
+    mine = alpha(chain, v1, owner, 2)
+    assert mine > 0
+    p = pool(chain, 2)
+    root_before = alpha(chain, v1, owner, 0)
+    run(home, ["stake", "swap", "--origin-netuid", "2", "--dest-netuid", "0", "--amount", str(mine // 2 / 1e9),
+               "--unsafe", "--no-mev-protection", "--no-prompt"], wallet="owner", hotkey="v1", wallets=wallets)
+    taken = mine - alpha(chain, v1, owner, 2)
+    assert abs(taken - mine // 2) <= 1, (taken, mine // 2)
+    tao_mid, _, after = p.sell_with_author_fee(taken)
+    assert query(chain, "SubnetTAO", [2]) == after.tao
+    assert alpha(chain, v1, owner, 0) - root_before == tao_mid
+
+    # Delegate take: the hotkey's coldkey changes it.
+    out = run(home, ["sudo", "set-take", "--take", "0.1"], wallet="owner", hotkey="v1",
+              wallets=wallets)
+    assert query(chain, "Delegates", [v1]) == int(0.1 * 65535), out
+    out = run(home, ["sudo", "get-take"], wallet="owner", hotkey="v1", wallets=wallets)
+    assert "0.1" in out or "10.0" in out, out
+
+
+def wait_for_epoch(chain, netuid, timeout=60):
+    """Waits until the subnet's next epoch has run; returns its block's hash."""
+    index = query(chain, "SubnetEpochIndex", [netuid])
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        h = head(chain)
+        if query(chain, "SubnetEpochIndex", [netuid], h) > index:
+            return h
+        time.sleep(0.25)
+    raise TimeoutError(f"no epoch on {netuid} in {timeout}s")
+
+
+def test_weights_through_the_sdk_and_the_metagraph_after_an_epoch(localnet, chain, home, wallets):
+    hk = state["hotkeys"]
+    # The owner turns commit-reveal off through btcli; root opens the rate limit and restores
+    # the fast tempo, as the clients' e2e suites do.
+    out = run(home, ["sudo", "set", "--netuid", "2", "--param", "commit_reveal_weights_enabled", "--value", "False",
+                     "--no-prompt"], wallet="owner", wallets=wallets)
+    assert query(chain, "CommitRevealWeightsEnabled", [2]) is False, out
+    sudo(chain, "sudo_set_weights_set_rate_limit", {"netuid": 2, "weights_set_rate_limit": 0})
+    sudo(chain, "sudo_set_tempo", {"netuid": 2, "tempo": 10})
+    wait_for_epoch(chain, 2)  # stake-weighted permits for v1 and v2
+    sdk = bt.Subtensor(network=URL)
+    uids = [query(chain, "Uids", [2, hk[m]]) for m in ("m1", "m2", "m3")]
+    for name, weights in (("v1", [0.2, 0.3, 0.5]), ("v2", [0.5, 0.3, 0.2])):
+        wallet = bt.Wallet(name="owner", hotkey=name, path=str(wallets))
+        res = sdk.set_weights(wallet=wallet, netuid=2, uids=uids, weights=weights, block_time=0.25,
+                              wait_for_inclusion=True, wait_for_finalization=True)
+        assert res.success, res.message
+        row = query(chain, "Weights", [2, query(chain, "Uids", [2, hk[name]])])
+        assert [u for u, _ in row] == uids
+    # Too few weights: the pallet's error, by name, in the SDK's response.
+    wallet = bt.Wallet(name="owner", hotkey="v1", path=str(wallets))
+    res = sdk.set_weights(wallet=wallet, netuid=2, uids=uids[:1], weights=[1.0], block_time=0.25,
+                          wait_for_inclusion=True, wait_for_finalization=True, max_attempts=1)
+    assert not res.success and "WeightVecLengthIsLow" in str(res.message), res.message
+    # An unregistered hotkey: the SDK refuses before sending; sent anyway (as its own
+    # substrate client would), the chain refuses it by name.
+    stranger = bt.Wallet(name="staker", hotkey="default", path=str(wallets))
+    res = sdk.set_weights(wallet=stranger, netuid=2, uids=uids, weights=[1, 1, 1], block_time=0.25,
+                          wait_for_inclusion=True, wait_for_finalization=True, max_attempts=1)
+    assert not res.success and "not registered" in str(res.message), res.message
+    name, _ = failing(chain, stranger.hotkey, "SubtensorModule", "set_mechanism_weights",
+                      {"netuid": 2, "mecid": 0, "dests": uids, "weights": [1, 1, 1], "version_key": 0})
+    assert name == "HotKeyNotRegisteredInSubNet"
+
+    at = wait_for_epoch(chain, 2)
+    number = int(chain.get_block_header(at)["header"]["number"])
+    meta = sdk.metagraph(2, lite=False, block=number)
+    n = query(chain, "SubnetworkN", [2], at)
+    assert meta.n.item() == n
+    u16 = 65535
+    for attr, storage in (("incentive", "Incentive"), ("dividends", "Dividends"), ("consensus", "Consensus"),
+                          ("validator_trust", "ValidatorTrust")):
+        stored = query(chain, storage, [2], at)
+        assert [round(float(x) * u16) for x in getattr(meta, attr)] == stored, attr
+    assert [bool(x) for x in meta.validator_permit] == query(chain, "ValidatorPermit", [2], at)
+    # The SDK keeps emission as float32 TAO: equal to the stored rao within its precision.
+    stored = query(chain, "Emission", [2], at)
+    assert all(abs(float(x) * 1e9 - e) <= max(1, e) * 1e-6 for x, e in zip(meta.emission, stored, strict=True))
+    assert all(meta.incentive[u] > 0 for u in uids), list(meta.incentive)
+    v_uids = [query(chain, "Uids", [2, hk[v]]) for v in ("v1", "v2")]
+    assert all(meta.dividends[u] > 0 for u in v_uids), list(meta.dividends)
+    # The SDK's selective metagraph's validators field (index 72), as its own e2e tests read it.
+    sel = sdk.query_runtime_api("SubnetInfoRuntimeApi", "get_selective_mechagraph", [2, 0, [72]])
+    assert set(v_uids) <= set(sel["validators"])
+    sdk.close()
+
+
+def test_failing_calls_print_the_pallet_error(localnet, chain, home, wallets):
+    # A stake below the minimum: the pallet's error, by name, in btcli's output.
+    out = run(home, ["stake", "add", "--netuid", "2", "--amount", "0.0019", "--include-hotkeys",
+                     state["hotkeys"]["v1"], "--unsafe", "--no-mev-protection", "--no-prompt"],
+              wallet="staker", wallets=wallets)
+    assert "AmountTooLow" in out or "minimum" in out.lower(), out
+    # Not the owner: btcli refuses or the chain does; the value does not change.
+    out = run(home, ["sudo", "set", "--netuid", "2", "--param", "min_allowed_weights", "--value", "3",
+                     "--no-prompt"], wallet="staker", wallets=wallets)
+    assert query(chain, "MinAllowedWeights", [2]) == 2, out
+    assert "own the specified subnet" in out or "BadOrigin" in out or "NotSubnetOwner" in out, out
+
+
+def test_zz_localnet_stops_on_sigterm(localnet):
+    """Last in the module: SIGTERM to the script's process group, as the harnesses stop it,
+    ends the node and frees both ports at once."""
+    os.killpg(localnet.pid, signal.SIGTERM)
+    localnet.wait(timeout=10)
+    deadline = time.time() + 5
+    while (port_open(9944) or port_open(9945)) and time.time() < deadline:
+        time.sleep(0.05)
+    assert not port_open(9944) and not port_open(9945)
