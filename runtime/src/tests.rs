@@ -266,6 +266,26 @@ fn metadata_names_what_the_clients_look_up() {
         "SwapRuntimeApi",
         "NeuronInfoRuntimeApi",
         "SubnetRegistrationRuntimeApi",
+        // Must exist for btcli's subnet and stake views (client-compat.md §2.2, §5 pitfall 9).
+        "SubnetEmaTaoFlow",
+        "HotkeyLock",
+        "DecayingHotkeyLock",
+        "OwnerLock",
+        "DecayingOwnerLock",
+        "UnlockRate",
+        "MaturityRate",
+        "ChildKeys",
+        "ParentKeys",
+        "ChildkeyTake",
+        "PendingChildKeys",
+        "MaxEpochsPerBlock",
+        "get_selective_mechagraph",
+        "get_mechagraph",
+        "get_metagraph",
+        "get_subnet_info_v2",
+        "DelegateInfoRuntimeApi",
+        "get_delegates",
+        "get_stake_availability_for_coldkeys",
     ] {
         assert!(has(name), "{name} missing from the metadata");
     }

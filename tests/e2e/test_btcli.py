@@ -455,6 +455,35 @@ def test_weights_through_the_sdk_and_the_metagraph_after_an_epoch(localnet, chai
     # The SDK's selective metagraph's validators field (index 72), as its own e2e tests read it.
     sel = sdk.query_runtime_api("SubnetInfoRuntimeApi", "get_selective_mechagraph", [2, 0, [72]])
     assert set(v_uids) <= set(sel["validators"])
+
+    # Commit-reveal by hash: the owner turns it back on; the SDK commits v1's weights, and
+    # reveals them once the commit's epoch has passed; the revealed row is what is stored.
+    out = run(home, ["sudo", "set", "--netuid", "2", "--param", "commit_reveal_weights_enabled", "--value", "True",
+                     "--no-prompt"], wallet="owner", wallets=wallets)
+    assert query(chain, "CommitRevealWeightsEnabled", [2]) is True, out
+    wallet = bt.Wallet(name="owner", hotkey="v1", path=str(wallets))
+    salt, weights = [7, 8, 9], [0.1, 0.1, 0.8]
+    # The SDK commits the u16 values it is given and normalizes at reveal, so (as its own e2e
+    # tests do) the commit gets the values the reveal will send.
+    from bittensor.utils.weight_utils import convert_and_normalize_weights_and_uids
+    c_uids, c_values = convert_and_normalize_weights_and_uids(uids, weights)
+    res = sdk.commit_weights(wallet=wallet, netuid=2, salt=salt, uids=c_uids, weights=c_values,
+                             wait_for_inclusion=True, wait_for_finalization=True)
+    assert res.success, res.message
+    assert query(chain, "WeightCommits", [2, hk["v1"]])
+    wait_for_epoch(chain, 2)
+    res = sdk.reveal_weights(wallet=wallet, netuid=2, uids=uids, weights=weights, salt=salt,
+                             wait_for_inclusion=True, wait_for_finalization=True)
+    assert res.success, res.message
+    row = dict(query(chain, "Weights", [2, v_uids[0]]))
+    assert sorted(row) == sorted(uids) and row[uids[2]] == 65535 and row[uids[0]] == row[uids[1]]
+    assert not query(chain, "WeightCommits", [2, hk["v1"]])
+    # The SDK's delegate view: v1 became a delegate when its take was set through btcli.
+    delegates = {d.hotkey_ss58: d for d in sdk.get_delegates()}
+    assert hk["v1"] in delegates, list(delegates)
+    d = delegates[hk["v1"]]
+    assert d.owner_ss58 == state["owner"].ss58_address and abs(d.take - int(0.1 * 65535) / 65535) < 1e-9
+    assert d.registrations == [2] and 2 in d.validator_permits
     sdk.close()
 
 

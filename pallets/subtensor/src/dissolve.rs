@@ -131,6 +131,7 @@ impl<T: Config> Pallet<T> {
         let _ = HotkeyLock::<T>::clear_prefix(netuid, u32::MAX, None);
         let _ = DecayingHotkeyLock::<T>::clear_prefix(netuid, u32::MAX, None);
         let _ = LockingColdkeys::<T>::clear_prefix((netuid,), u32::MAX, None);
+        let _ = PendingChildKeys::<T>::clear_prefix(netuid, u32::MAX, None);
         remove_all!(
             SubnetTaoFlow,
             SubnetEmaTaoFlow,

@@ -708,6 +708,29 @@ pub mod pallet {
     #[pallet::storage]
     pub type MaturityRate<T> = StorageValue<_, u64, ValueQuery, DefaultLockRate>;
 
+    // ----- Childkeys (`staking-2.md` §1.2): declared with upstream's names and shapes for the
+    // clients' views; no call sets children yet, so they stay empty. -----
+
+    #[pallet::storage]
+    pub type ChildKeys<T: Config> =
+        StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, NetUid, Vec<(u64, T::AccountId)>, ValueQuery>;
+    #[pallet::storage]
+    pub type ParentKeys<T: Config> =
+        StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, NetUid, Vec<(u64, T::AccountId)>, ValueQuery>;
+    #[pallet::storage]
+    pub type ChildkeyTake<T: Config> =
+        StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, NetUid, u16, ValueQuery>;
+    #[pallet::storage]
+    pub type PendingChildKeys<T: Config> = StorageDoubleMap<
+        _,
+        Identity,
+        NetUid,
+        Blake2_128Concat,
+        T::AccountId,
+        (Vec<(u64, T::AccountId)>, u64),
+        ValueQuery,
+    >;
+
     // ----- Legacy registration parameters, stored for the clients (unused by the burn) -----
 
     #[pallet::type_value]

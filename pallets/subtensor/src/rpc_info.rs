@@ -158,7 +158,8 @@ pub struct SubnetPrice {
     pub price: u64,
 }
 
-fn at<V: Copy + Default>(v: &[V], i: usize) -> V {
+/// `v[i]`, or the default past its end.
+pub(crate) fn at<V: Copy + Default>(v: &[V], i: usize) -> V {
     v.get(i).copied().unwrap_or_default()
 }
 

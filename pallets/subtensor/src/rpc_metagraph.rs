@@ -16,7 +16,7 @@
 use crate::{
     pallet::*, set_weights::storage_index, AlphaBalance, MechId, NetUid, NetUidStorageIndex, TaoBalance,
 };
-use crate::rpc_info::DynamicInfo;
+use crate::rpc_info::{at, DynamicInfo};
 use alloc::{
     collections::{BTreeMap, BTreeSet},
     vec::Vec,
@@ -368,11 +368,6 @@ impl Selection {
             None
         }
     }
-}
-
-/// `v[i]`, or the default past its end.
-fn at<V: Copy + Default>(v: &[V], i: usize) -> V {
-    v.get(i).copied().unwrap_or_default()
 }
 
 /// `v` padded (or cut) to `n` entries, each wrapped in `Compact`.

