@@ -163,6 +163,16 @@ pub(crate) fn at<V: Copy + Default>(v: &[V], i: usize) -> V {
     v.get(i).copied().unwrap_or_default()
 }
 
+/// `v` padded (or cut) to `n` entries, each wrapped in `Compact`.
+pub(crate) fn compact_n<V: Copy + Default>(v: &[V], n: u16) -> Vec<Compact<V>> {
+    (0..usize::from(n)).map(|i| Compact(at(v, i))).collect()
+}
+
+/// `v` padded (or cut) to `n` flags.
+pub(crate) fn flags_n(v: &[bool], n: u16) -> Vec<bool> {
+    (0..usize::from(n)).map(|i| at(v, i)).collect()
+}
+
 fn pairs(row: &[(u16, u16)]) -> Vec<(Compact<u16>, Compact<u16>)> {
     row.iter().map(|(a, b)| (Compact(*a), Compact(*b))).collect()
 }
@@ -247,6 +257,12 @@ impl<T: Config> Pallet<T> {
         (0..SubnetworkN::<T>::get(netuid)).filter_map(|uid| Self::get_neuron(netuid, uid)).collect()
     }
 
+    /// The subnet's TAO emission in the last block: injected into the pool or spent buying
+    /// alpha (what `DynamicInfo.emission` and `SubnetInfov2.emission_value` report).
+    pub(crate) fn subnet_tao_emission(netuid: NetUid) -> TaoBalance {
+        SubnetTaoInEmission::<T>::get(netuid).saturating_add(SubnetExcessTao::<T>::get(netuid))
+    }
+
     /// `SubnetInfoRuntimeApi::get_dynamic_info`.
     pub fn get_dynamic_info(netuid: NetUid) -> Option<DynamicInfo> {
         if !Self::if_subnet_exist(netuid) {
@@ -264,9 +280,7 @@ impl<T: Config> Pallet<T> {
             tempo: Compact(Tempo::<T>::get(netuid)),
             last_step: Compact(LastEpochBlock::<T>::get(netuid)),
             blocks_since_last_step: Compact(BlocksSinceLastStep::<T>::get(netuid)),
-            emission: Compact(
-                SubnetTaoInEmission::<T>::get(netuid).saturating_add(SubnetExcessTao::<T>::get(netuid)),
-            ),
+            emission: Compact(Self::subnet_tao_emission(netuid)),
             alpha_in: Compact(SubnetAlphaIn::<T>::get(netuid)),
             alpha_out: Compact(SubnetAlphaOut::<T>::get(netuid)),
             tao_in: Compact(SubnetTAO::<T>::get(netuid)),
@@ -296,25 +310,21 @@ impl<T: Config> Pallet<T> {
         }
         let n = SubnetworkN::<T>::get(netuid);
         let hotkeys: Vec<AccountId32> = (0..n).map(|uid| Keys::<T>::get(netuid, uid)).collect();
-        let c16 = |v: Vec<u16>| (0..usize::from(n)).map(|i| Compact(at(&v, i))).collect::<Vec<_>>();
-        let c64 = |v: Vec<u64>| (0..usize::from(n)).map(|i| Compact(at(&v, i))).collect::<Vec<_>>();
-        let flags = |v: Vec<bool>| (0..usize::from(n)).map(|i| at(&v, i)).collect::<Vec<_>>();
         let alpha: Vec<u64> = hotkeys.iter().map(|h| TotalHotkeyAlpha::<T>::get(h, netuid)).collect();
         let tao: Vec<u64> = hotkeys.iter().map(Self::root_stake).collect();
-        let emission = Emission::<T>::get(netuid);
         Some(SubnetState {
             netuid: Compact(netuid),
             coldkeys: hotkeys.iter().map(Owner::<T>::get).collect(),
-            active: flags(Active::<T>::get(netuid)),
-            validator_permit: flags(ValidatorPermit::<T>::get(netuid)),
-            pruning_score: c16(Vec::new()),
-            last_update: c64(LastUpdate::<T>::get(netuid)),
-            emission: c64(emission.clone()),
-            dividends: c16(Dividends::<T>::get(netuid)),
-            incentives: c16(Incentive::<T>::get(netuid)),
-            consensus: c16(Consensus::<T>::get(netuid)),
-            trust: c16(Vec::new()),
-            rank: c16(Incentive::<T>::get(netuid)),
+            active: flags_n(&Active::<T>::get(netuid), n),
+            validator_permit: flags_n(&ValidatorPermit::<T>::get(netuid), n),
+            pruning_score: compact_n::<u16>(&[], n),
+            last_update: compact_n(&LastUpdate::<T>::get(netuid), n),
+            emission: compact_n(&Emission::<T>::get(netuid), n),
+            dividends: compact_n(&Dividends::<T>::get(netuid), n),
+            incentives: compact_n(&Incentive::<T>::get(netuid), n),
+            consensus: compact_n(&Consensus::<T>::get(netuid), n),
+            trust: compact_n::<u16>(&[], n),
+            rank: compact_n(&Incentive::<T>::get(netuid), n),
             block_at_registration: (0..n).map(|uid| Compact(BlockAtRegistration::<T>::get(netuid, uid))).collect(),
             alpha_stake: alpha.iter().map(|a| Compact(*a)).collect(),
             tao_stake: tao.iter().map(|t| Compact(*t)).collect(),

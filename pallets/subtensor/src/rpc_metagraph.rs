@@ -16,14 +16,14 @@
 use crate::{
     pallet::*, set_weights::storage_index, AlphaBalance, MechId, NetUid, NetUidStorageIndex, TaoBalance,
 };
-use crate::rpc_info::{at, DynamicInfo};
+use crate::rpc_info::{at, compact_n, flags_n, DynamicInfo};
 use alloc::{
     collections::{BTreeMap, BTreeSet},
     vec::Vec,
 };
 use codec::{Compact, Decode, Encode};
 use scale_info::TypeInfo;
-use sp_core::{crypto::AccountId32, U256};
+use sp_core::crypto::AccountId32;
 use substrate_fixed::types::{I96F32, U64F64};
 
 #[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
@@ -370,15 +370,6 @@ impl Selection {
     }
 }
 
-/// `v` padded (or cut) to `n` entries, each wrapped in `Compact`.
-fn compact_n<V: Copy + Default>(v: &[V], n: u16) -> Vec<Compact<V>> {
-    (0..usize::from(n)).map(|i| Compact(at(v, i))).collect()
-}
-
-fn flags_n(v: &[bool], n: u16) -> Vec<bool> {
-    (0..usize::from(n)).map(|i| at(v, i)).collect()
-}
-
 impl<T: Config> Pallet<T> {
     /// Whether mechanism `mecid` exists on `netuid` (`MechanismCountCurrent`, at least one).
     fn mechanism_exists(netuid: NetUid, mecid: MechId) -> bool {
@@ -593,10 +584,7 @@ impl<T: Config> Pallet<T> {
             // No modalities or subnet connections exist; upstream's defaults.
             network_modality: Compact(0),
             network_connect: Vec::new(),
-            // The subnet's emission as `DynamicInfo.emission` reports it.
-            emission_value: Compact(
-                SubnetTaoInEmission::<T>::get(netuid).saturating_add(SubnetExcessTao::<T>::get(netuid)),
-            ),
+            emission_value: Compact(Self::subnet_tao_emission(netuid)),
             burn: Compact(Burn::<T>::get(netuid)),
             owner: SubnetOwner::<T>::get(netuid),
             identity: SubnetIdentitiesV3::<T>::get(netuid),
@@ -606,24 +594,6 @@ impl<T: Config> Pallet<T> {
     /// `SubnetInfoRuntimeApi::get_subnets_info_v2` (no `None` entries).
     pub fn get_subnets_info_v2() -> Vec<Option<SubnetInfov2>> {
         Self::added_netuids().into_iter().map(Self::get_subnet_info_v2).filter(Option::is_some).collect()
-    }
-
-    /// The value of `shares` of `hotkey`'s pool on `pool` (floored, at most the pool's value).
-    fn shares_value(hotkey: &AccountId32, shares: U64F64, pool: NetUid) -> u64 {
-        let total_shares = TotalHotkeyShares::<T>::get(hotkey, pool).to_bits();
-        if total_shares == 0 {
-            return 0;
-        }
-        let value = TotalHotkeyAlpha::<T>::get(hotkey, pool);
-        let stake = U256::from(value)
-            .saturating_mul(U256::from(shares.to_bits()))
-            .checked_div(U256::from(total_shares))
-            .unwrap_or_default();
-        if stake > U256::from(value) {
-            value
-        } else {
-            stake.low_u64()
-        }
     }
 
     /// `DelegateInfo` of `delegate` (`staking-2.md` §6). `pools` are the netuids in

@@ -32,10 +32,15 @@ fn to_u128(x: U256) -> u128 {
 impl<T: Config> Pallet<T> {
     /// The alpha a coldkey holds through a hotkey on a subnet.
     pub fn alpha_stake(hotkey: &T::AccountId, coldkey: &T::AccountId, netuid: NetUid) -> AlphaBalance {
-        let shares = Alpha::<T>::get((hotkey, coldkey, netuid)).to_bits();
+        Self::shares_value(hotkey, Alpha::<T>::get((hotkey, coldkey, netuid)), netuid)
+    }
+
+    /// The alpha that `shares` of `hotkey`'s pool on `netuid` are worth (floored, at most the
+    /// pool's value; 0 for a pool without shares).
+    pub fn shares_value(hotkey: &T::AccountId, shares: U64F64, netuid: NetUid) -> AlphaBalance {
         let total_shares = TotalHotkeyShares::<T>::get(hotkey, netuid).to_bits();
         let value = TotalHotkeyAlpha::<T>::get(hotkey, netuid);
-        let stake = mul_div(u128::from(value), shares, total_shares);
+        let stake = mul_div(u128::from(value), shares.to_bits(), total_shares);
         u64::try_from(to_u128(stake)).unwrap_or(u64::MAX).min(value)
     }
 
