@@ -174,15 +174,16 @@ impl OnUnbalanced<Credit<AccountId, Balances>> for FeesToAuthor {
     }
 }
 
-/// Fee for compute: one rao per nanosecond of benchmarked weight (a transfer costs about
-/// 0.0002 TAO), so that no call is free to spam yet ordinary use stays cheap.
+/// Fee for compute, upstream's formula: 0.0005 rao per picosecond of benchmarked ref-time
+/// (0.5 rao per nanosecond; a transfer costs about 0.0001 TAO), so that no paying call is free
+/// to spam yet ordinary use costs what it costs on upstream's chain.
 pub struct WeightToFee;
 impl WeightToFeePolynomial for WeightToFee {
     type Balance = Balance;
     fn polynomial() -> WeightToFeeCoefficients<Self::Balance> {
         smallvec![WeightToFeeCoefficient {
             coeff_integer: 0,
-            coeff_frac: Perbill::from_rational(1u32, 1_000u32),
+            coeff_frac: Perbill::from_parts(500_000),
             negative: false,
             degree: 1,
         }]
@@ -354,6 +355,7 @@ impl pallet_subtensor::Config for Runtime {
     type SwapInterface = Swap;
     type BlockAuthor = CurrentBlockAuthor;
     type BurnPalletId = BurnPalletId;
+    type OnSubnetRemoved = pallet_admin_utils::RemoveSubnetState<Runtime>;
     type WeightInfo = crate::weights::pallet_subtensor::WeightInfo<Runtime>;
 }
 

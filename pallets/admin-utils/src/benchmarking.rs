@@ -306,8 +306,10 @@ mod benchmarks {
 
     #[benchmark]
     fn sudo_set_nominator_min_required_stake() {
+        // Raising the minimum sweeps every stake position: measure a sweep, not a no-op.
+        let _ = owned_subnet::<T>();
         #[extrinsic_call]
-        _(RawOrigin::Root, 0);
+        _(RawOrigin::Root, 1_000_000);
     }
 
     #[benchmark]
@@ -332,8 +334,9 @@ mod benchmarks {
     #[benchmark]
     fn sudo_set_alpha_values() {
         let (netuid, owner) = owned_subnet::<T>();
+        pallet_subtensor::LiquidAlphaOn::<T>::insert(netuid, true);
         #[extrinsic_call]
-        _(RawOrigin::Signed(owner), netuid, 1_000, 2_000);
+        _(RawOrigin::Signed(owner), netuid, 26_001, 54_099);
     }
 
     #[benchmark]

@@ -23,6 +23,18 @@ pub mod weights;
 
 pub use weights::WeightInfo;
 
+/// Removes this pallet's state of a dissolved subnet (its owner rate-limit records), found
+/// from the storage declarations as the subtensor pallet finds its own.
+pub struct RemoveSubnetState<T>(core::marker::PhantomData<T>);
+impl<T: Config> pallet_subtensor::subnet_storage::OnSubnetRemoved for RemoveSubnetState<T> {
+    fn on_subnet_removed(netuid: u16) {
+        pallet_subtensor::subnet_storage::remove_subnet_keys(&Pallet::<T>::storage_metadata(), netuid);
+    }
+}
+
+/// The lowest liquid-alpha bound: ⌊65535 / 40⌋, as upstream.
+pub const MIN_ALPHA_VALUE: u16 = 1_638;
+
 #[allow(clippy::expect_used)]
 #[frame_support::pallet]
 pub mod pallet {
@@ -106,15 +118,13 @@ pub mod pallet {
         Deprecated,
         /// The activity cutoff is below `MinActivityCutoff`.
         ActivityCutoffTooLow,
-        /// Liquid alpha's bounds must satisfy 0 < low <= high.
-        InvalidAlphaValues,
         /// The reveal period must be 1..=100 epochs.
         RevealPeriodOutOfBounds,
         /// Only root may set a negative sigmoid steepness.
         NegativeSigmoidSteepness,
         /// The owner's immune uids must number 1..=10.
         InvalidImmuneNeuronLimit,
-        /// The mechanism count must be 1..=MaxMechanismCount.
+        /// The mechanism count must be 1..=MaxMechanismCount, and that at most 16.
         InvalidMechanismCount,
         /// The split needs one share per mechanism summing to 65 535.
         InvalidMechanismEmissionSplit,
@@ -656,7 +666,7 @@ pub mod pallet {
         #[pallet::weight(<T as Config>::WeightInfo::sudo_set_nominator_min_required_stake())]
         pub fn sudo_set_nominator_min_required_stake(origin: OriginFor<T>, min_stake: u64) -> DispatchResult {
             ensure_root(origin)?;
-            subtensor::NominatorMinRequiredStake::<T>::put(min_stake);
+            subtensor::Pallet::<T>::set_nominator_min_required_stake(min_stake);
             Ok(())
         }
 
@@ -689,7 +699,13 @@ pub mod pallet {
         #[pallet::weight(<T as Config>::WeightInfo::sudo_set_alpha_values())]
         pub fn sudo_set_alpha_values(origin: OriginFor<T>, netuid: NetUid, alpha_low: u16, alpha_high: u16) -> DispatchResult {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::AlphaValues)?;
-            ensure!(alpha_low > 0 && alpha_low <= alpha_high, Error::<T>::InvalidAlphaValues);
+            // Upstream's order and errors (`staking-2.md` §8.2).
+            ensure!(subtensor::LiquidAlphaOn::<T>::get(netuid), subtensor::Error::<T>::LiquidAlphaDisabled);
+            ensure!(alpha_high >= crate::MIN_ALPHA_VALUE, subtensor::Error::<T>::AlphaHighTooLow);
+            ensure!(
+                (crate::MIN_ALPHA_VALUE..=alpha_high).contains(&alpha_low),
+                subtensor::Error::<T>::AlphaLowOutOfRange
+            );
             subtensor::AlphaValues::<T>::insert(netuid, (alpha_low, alpha_high));
             Self::record(owner, netuid, Hyperparameter::AlphaValues);
             Ok(())
@@ -898,7 +914,10 @@ pub mod pallet {
         #[pallet::weight(<T as Config>::WeightInfo::sudo_set_max_mechanism_count())]
         pub fn sudo_set_max_mechanism_count(origin: OriginFor<T>, max_mechanism_count: u8) -> DispatchResult {
             ensure_root(origin)?;
-            ensure!(max_mechanism_count >= 1, Error::<T>::InvalidMechanismCount);
+            ensure!(
+                (1..=subtensor::set_weights::MAX_MECHANISMS).contains(&max_mechanism_count),
+                Error::<T>::InvalidMechanismCount
+            );
             subtensor::MaxMechanismCount::<T>::put(max_mechanism_count);
             Ok(())
         }

@@ -64,6 +64,7 @@ impl pallet_subtensor::Config for Test {
     type SwapInterface = Swap;
     type BlockAuthor = NoAuthor;
     type BurnPalletId = BurnPalletId;
+    type OnSubnetRemoved = crate::RemoveSubnetState<Test>;
     type WeightInfo = ();
 }
 

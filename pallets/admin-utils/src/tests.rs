@@ -211,6 +211,11 @@ fn root_sets_the_other_global_values() {
         assert_noop!(AdminUtils::sudo_set_ck_burn(signed(1), 1), DispatchError::BadOrigin);
         assert_noop!(AdminUtils::sudo_set_max_epochs_per_block(root(), 0), Error::<Test>::InvalidMaxEpochsPerBlock);
         assert_noop!(AdminUtils::sudo_set_max_mechanism_count(root(), 0), Error::<Test>::InvalidMechanismCount);
+        // Past 16 mechanisms, `mecid × 4096 + netuid` would leave u16 and indices would collide.
+        assert_ok!(AdminUtils::sudo_set_max_mechanism_count(root(), 16));
+        assert_noop!(AdminUtils::sudo_set_max_mechanism_count(root(), 17), Error::<Test>::InvalidMechanismCount);
+        assert_noop!(AdminUtils::sudo_set_max_mechanism_count(root(), 255), Error::<Test>::InvalidMechanismCount);
+        assert_eq!(st::MaxMechanismCount::<Test>::get(), 16);
         // Retired calls fail for everyone.
         assert_noop!(
             AdminUtils::sudo_set_network_pow_registration_allowed(root(), 0, true),
@@ -277,8 +282,8 @@ fn owner_or_root_set_consensus_values() {
         assert_eq!(st::BondsMovingAverage::<Test>::get(netuid), 5);
         assert_ok!(AdminUtils::sudo_set_liquid_alpha_enabled(o(), netuid, true));
         assert!(st::LiquidAlphaOn::<Test>::get(netuid));
-        assert_ok!(AdminUtils::sudo_set_alpha_values(o(), netuid, 100, 200));
-        assert_eq!(st::AlphaValues::<Test>::get(netuid), (100, 200));
+        assert_ok!(AdminUtils::sudo_set_alpha_values(o(), netuid, 26001, 54099));
+        assert_eq!(st::AlphaValues::<Test>::get(netuid), (26001, 54099));
         assert_ok!(AdminUtils::sudo_set_commit_reveal_weights_interval(o(), netuid, 3));
         assert_eq!(st::RevealPeriodEpochs::<Test>::get(netuid), 3);
         assert_ok!(AdminUtils::sudo_set_bonds_penalty(o(), netuid, 6));
@@ -330,8 +335,22 @@ fn consensus_value_ranges_are_checked() {
         let netuid = subnet();
         st::AdminFreezeWindow::<Test>::put(0);
         assert_noop!(AdminUtils::sudo_set_activity_cutoff(root(), netuid, 359), Error::<Test>::ActivityCutoffTooLow);
-        assert_noop!(AdminUtils::sudo_set_alpha_values(root(), netuid, 0, 5), Error::<Test>::InvalidAlphaValues);
-        assert_noop!(AdminUtils::sudo_set_alpha_values(root(), netuid, 6, 5), Error::<Test>::InvalidAlphaValues);
+        // Upstream's rule and errors (staking-2.md §8.2): nothing while liquid alpha is off,
+        // then high ≥ 1638 and 1638 ≤ low ≤ high.
+        assert_noop!(
+            AdminUtils::sudo_set_alpha_values(root(), netuid, 6553, 53083),
+            st::Error::<Test>::LiquidAlphaDisabled
+        );
+        assert_ok!(AdminUtils::sudo_set_liquid_alpha_enabled(root(), netuid, true));
+        assert_noop!(AdminUtils::sudo_set_alpha_values(root(), netuid, 6553, 87), st::Error::<Test>::AlphaHighTooLow);
+        assert_noop!(AdminUtils::sudo_set_alpha_values(root(), netuid, 0, 53083), st::Error::<Test>::AlphaLowOutOfRange);
+        assert_noop!(
+            AdminUtils::sudo_set_alpha_values(root(), netuid, 53084, 53083),
+            st::Error::<Test>::AlphaLowOutOfRange
+        );
+        assert_noop!(AdminUtils::sudo_set_alpha_values(root(), netuid, 1637, 53083), st::Error::<Test>::AlphaLowOutOfRange);
+        assert_ok!(AdminUtils::sudo_set_alpha_values(root(), netuid, 1638, 1638));
+        assert_eq!(st::AlphaValues::<Test>::get(netuid), (1638, 1638));
         assert_noop!(
             AdminUtils::sudo_set_commit_reveal_weights_interval(root(), netuid, 0),
             Error::<Test>::RevealPeriodOutOfBounds

@@ -108,129 +108,24 @@ impl<T: Config> Pallet<T> {
         TotalStake::<T>::mutate(|s| *s = s.saturating_sub(held));
     }
 
-    /// Removes every per-subnet storage item of `netuid`.
+    /// Removes every per-subnet storage item of `netuid`, every mechanism's rows included:
+    /// the items are found from the storage declarations (`subnet_storage`), so none can be
+    /// forgotten; other pallets' items go through `OnSubnetRemoved`.
     fn remove_subnet_storage(netuid: NetUid) {
-        let n = SubnetworkN::<T>::get(netuid);
-        for uid in 0..n {
-            let hotkey = Keys::<T>::get(netuid, uid);
-            IsNetworkMember::<T>::remove(&hotkey, netuid);
+        crate::subnet_storage::remove_subnet_keys(&Self::storage_metadata(), netuid);
+        // Values that mention the netuid, rather than keys.
+        let claimants: Vec<T::AccountId> = RootClaimable::<T>::iter_keys().collect();
+        for coldkey in claimants {
+            RootClaimable::<T>::mutate_exists(&coldkey, |claimable| {
+                if let Some(map) = claimable {
+                    map.remove(&netuid);
+                    if map.is_empty() {
+                        *claimable = None;
+                    }
+                }
+            });
         }
-        // Maps keyed by netuid first.
-        let _ = Uids::<T>::clear_prefix(netuid, u32::MAX, None);
-        let _ = Keys::<T>::clear_prefix(netuid, u32::MAX, None);
-        let _ = BlockAtRegistration::<T>::clear_prefix(netuid, u32::MAX, None);
-        let _ = Weights::<T>::clear_prefix(netuid, u32::MAX, None);
-        let _ = Bonds::<T>::clear_prefix(netuid, u32::MAX, None);
-        let _ = Axons::<T>::clear_prefix(netuid, u32::MAX, None);
-        let _ = NeuronCertificates::<T>::clear_prefix(netuid, u32::MAX, None);
-        let _ = Prometheus::<T>::clear_prefix(netuid, u32::MAX, None);
-
-        macro_rules! remove_all {
-            ($($item:ident),* $(,)?) => { $( $item::<T>::remove(netuid); )* };
-        }
-        let _ = HotkeyLock::<T>::clear_prefix(netuid, u32::MAX, None);
-        let _ = DecayingHotkeyLock::<T>::clear_prefix(netuid, u32::MAX, None);
-        let _ = LockingColdkeys::<T>::clear_prefix((netuid,), u32::MAX, None);
-        let _ = PendingChildKeys::<T>::clear_prefix(netuid, u32::MAX, None);
-        remove_all!(
-            SubnetTaoFlow,
-            SubnetEmaTaoFlow,
-            OwnerLock,
-            DecayingOwnerLock,
-            NetworksAdded,
-            NetworkRegisteredAt,
-            SubnetOwner,
-            SubnetOwnerHotkey,
-            SubnetMechanism,
-            SubnetLocked,
-            FirstEmissionBlockNumber,
-            SubtokenEnabled,
-            SubnetEmissionEnabled,
-            TokenSymbol,
-            SubnetTAO,
-            SubnetAlphaIn,
-            SubnetAlphaOut,
-            SubnetProtocolAlpha,
-            SubnetVolume,
-            SubnetMovingPrice,
-            EMAPriceHalvingBlocks,
-            Tempo,
-            LastEpochBlock,
-            PendingEpochAt,
-            SubnetEpochIndex,
-            BlocksSinceLastStep,
-            LastEpochTrigger,
-            LastOwnerTempoChange,
-            WeightsSetRateLimit,
-            CommitRevealWeightsEnabled,
-            Kappa,
-            Rho,
-            AlphaSigmoidSteepness,
-            ActivityCutoff,
-            ActivityCutoffFactorMilli,
-            MaxWeightsLimit,
-            WeightsVersionKey,
-            BondsMovingAverage,
-            BondsPenalty,
-            BondsResetOn,
-            ValidatorPruneLen,
-            ScalingLawPower,
-            LiquidAlphaOn,
-            AlphaValues,
-            RevealPeriodEpochs,
-            MechanismCountCurrent,
-            MechanismEmissionSplit,
-            MinAllowedUids,
-            SubnetworkN,
-            Burn,
-            MinBurn,
-            MaxBurn,
-            BurnHalfLife,
-            BurnIncreaseMult,
-            BurnDecayFactor,
-            RAORecycledForRegistration,
-            RegistrationsThisBlock,
-            RegistrationsThisInterval,
-            BurnRegistrationsThisInterval,
-            MaxRegistrationsPerBlock,
-            TargetRegistrationsPerInterval,
-            AdjustmentInterval,
-            AdjustmentAlpha,
-            LastAdjustmentBlock,
-            Difficulty,
-            MinDifficulty,
-            MaxDifficulty,
-            NetworkPowRegistrationAllowed,
-            NetworkRegistrationAllowed,
-            ImmunityPeriod,
-            MaxAllowedUids,
-            MaxAllowedValidators,
-            MinAllowedWeights,
-            MinNonImmuneUids,
-            ImmuneOwnerUidsLimit,
-            Yuma3On,
-            Active,
-            Emission,
-            Consensus,
-            Incentive,
-            Dividends,
-            ValidatorTrust,
-            ValidatorPermit,
-            StakeWeight,
-            LastUpdate,
-            SubnetIdentitiesV3,
-            ServingRateLimit,
-            OwnerCutEnabled,
-            OwnerCutAutoLockEnabled,
-            RecycleOrBurn,
-            TransferToggle,
-            PendingServerEmission,
-            PendingValidatorEmission,
-            PendingRootAlphaDivs,
-            PendingOwnerCut,
-            MinChildkeyTakePerSubnet,
-            RegisteredSubnetCounter,
-        );
+        <T::OnSubnetRemoved as crate::subnet_storage::OnSubnetRemoved>::on_subnet_removed(netuid);
         TotalNetworks::<T>::mutate(|t| *t = t.saturating_sub(1));
     }
 

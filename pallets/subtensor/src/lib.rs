@@ -47,6 +47,7 @@ pub mod set_weights;
 pub mod stake_calls;
 pub mod stake_moves;
 pub mod staking;
+pub mod subnet_storage;
 pub mod subnets;
 pub mod symbols;
 #[cfg(test)]
@@ -197,6 +198,8 @@ pub mod pallet {
         type InitialSubnetLimit: Get<u16>;
         /// The pools' math and weights: the Swap pallet.
         type SwapInterface: tensorchain_swap::interface::SwapHandler;
+        /// Other pallets' per-subnet state to remove when a subnet is dissolved.
+        type OnSubnetRemoved: crate::subnet_storage::OnSubnetRemoved;
         /// The author of the current block, who receives swap fees.
         type BlockAuthor: Get<Option<Self::AccountId>>;
         /// Swap fees go to this pallet account when no author is known.
@@ -1284,6 +1287,12 @@ pub mod pallet {
         InvalidNumRootClaim,
         /// A root claim threshold above 10^7.
         InvalidRootClaimThreshold,
+        /// Alpha values cannot be set while liquid alpha is disabled on the subnet.
+        LiquidAlphaDisabled,
+        /// `alpha_high` must be at least 1638 (65535 / 40).
+        AlphaHighTooLow,
+        /// `alpha_low` must be in 1638..=alpha_high.
+        AlphaLowOutOfRange,
     }
 
     /// Bounds and defaults the clients read as constants (`client-compat.md` §2.5).

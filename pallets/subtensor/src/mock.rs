@@ -65,6 +65,7 @@ impl pallet_subtensor::Config for Test {
     type SwapInterface = Swap;
     type BlockAuthor = Author;
     type BurnPalletId = BurnPalletId;
+    type OnSubnetRemoved = ();
     type WeightInfo = ();
 }
 

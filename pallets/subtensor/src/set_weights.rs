@@ -16,10 +16,17 @@ use sp_runtime::traits::{BlakeTwo256, Hash};
 
 /// The most unrevealed commits a hotkey may queue per mechanism.
 pub const MAX_UNREVEALED_COMMITS: usize = 10;
-/// Mechanism storage indices step by this (netuids stay below it).
+/// Mechanism storage indices step by this; every netuid stays below it.
 pub const MECHANISM_STRIDE: u16 = 4096;
+/// The most mechanisms a subnet can have (upstream's hard cap): with netuids below
+/// [`MECHANISM_STRIDE`], `mecid × 4096 + netuid` then fits in a u16 and no two (netuid,
+/// mechanism) pairs share an index.
+pub const MAX_MECHANISMS: MechId = 16;
+/// Netuids are below this, so that storage indices stay injective.
+pub const MAX_NETUIDS: u16 = MECHANISM_STRIDE;
 
-/// The storage index of mechanism `mecid` of `netuid`.
+/// The storage index of mechanism `mecid` of `netuid`. Injective for `netuid < MAX_NETUIDS`
+/// and `mecid < MAX_MECHANISMS`, which registration and the mechanism setters guarantee.
 pub fn storage_index(netuid: NetUid, mecid: MechId) -> NetUidStorageIndex {
     u16::from(mecid).saturating_mul(MECHANISM_STRIDE).saturating_add(netuid)
 }

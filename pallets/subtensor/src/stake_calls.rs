@@ -13,6 +13,7 @@ use frame_support::{
         tokens::{Fortitude, Preservation},
     },
 };
+use substrate_fixed::types::U64F64;
 use tensorchain_swap::{interface::SwapHandler, pool::fee_for};
 
 /// The smallest stake operation: 0.002 TAO.
@@ -168,24 +169,71 @@ impl<T: Config> Pallet<T> {
         Ok(result.amount_out)
     }
 
-    /// §4.2 nominator minimum: a nominator (not the hotkey's owner) left holding less than
-    /// `NominatorMinRequiredStake` is unstaked entirely.
-    fn clear_small_nomination(coldkey: &T::AccountId, hotkey: &T::AccountId, netuid: NetUid) -> DispatchResult {
-        let per_million = NominatorMinRequiredStake::<T>::get();
-        if per_million == 0 || Owner::<T>::get(hotkey) == *coldkey {
+    /// `NominatorMinRequiredStake` in rao: the stored value is a per-million factor of
+    /// `DefaultMinStake` (`staking-2.md` §8.1), computed in u128 so large factors cannot wrap.
+    pub fn nominator_min_stake_rao() -> u128 {
+        u128::from(DEFAULT_MIN_STAKE).saturating_mul(u128::from(NominatorMinRequiredStake::<T>::get())) / 1_000_000
+    }
+
+    /// The nominator minimum (`staking-2.md` §8.1): a nominator (not the hotkey's owner)
+    /// holding less alpha than the minimum is worth at the spot price is unstaked entirely, at
+    /// the minimum price with fees, the TAO going to the coldkey. If that sale fails the alpha
+    /// is removed from the pool without TAO, so a small position can never stay behind.
+    pub fn clear_small_nomination(coldkey: &T::AccountId, hotkey: &T::AccountId, netuid: NetUid) -> DispatchResult {
+        if Owner::<T>::get(hotkey) == *coldkey {
             return Ok(());
         }
-        let min_tao = DEFAULT_MIN_STAKE.saturating_mul(per_million) / 1_000_000;
-        let left = Self::alpha_stake(hotkey, coldkey, netuid);
-        if left == 0 {
+        let min_rao = Self::nominator_min_stake_rao();
+        if min_rao == 0 {
             return Ok(());
         }
-        let value = Self::spot_price(netuid).saturating_mul_int(u128::from(left));
-        if value < substrate_fixed::types::U64F64::from_num(min_tao) {
-            let taken = Self::decrease_alpha_stake(hotkey, coldkey, netuid, left);
-            Self::sell_alpha(coldkey, netuid, taken, NO_SELL_LIMIT, false)?;
+        let alpha = Self::alpha_stake(hotkey, coldkey, netuid);
+        let price = Self::spot_price(netuid);
+        let min_alpha = if price == U64F64::from_num(0) {
+            0u128
+        } else {
+            U64F64::saturating_from_num(min_rao)
+                .checked_div(price)
+                .map_or(u128::MAX, |m| m.saturating_to_num::<u128>())
+        };
+        if alpha == 0 || u128::from(alpha) >= min_alpha {
+            return Ok(());
+        }
+        let taken = Self::decrease_alpha_stake(hotkey, coldkey, netuid, alpha);
+        let sale = frame_support::storage::with_transaction(|| {
+            match Self::sell_alpha(coldkey, netuid, taken, NO_SELL_LIMIT, false) {
+                Ok(done) => frame_support::storage::TransactionOutcome::Commit(Ok(done)),
+                Err(e) => frame_support::storage::TransactionOutcome::Rollback(Err(e)),
+            }
+        });
+        match sale {
+            Ok((result, fee_tao)) => Self::deposit_event(Event::StakeRemoved(
+                coldkey.clone(),
+                hotkey.clone(),
+                result.amount_out,
+                result.amount_paid_in,
+                netuid,
+                fee_tao,
+            )),
+            Err(_) => SubnetAlphaOut::<T>::mutate(netuid, |a| *a = a.saturating_sub(taken)),
         }
         Ok(())
+    }
+
+    /// `sudo_set_nominator_min_required_stake` (`staking-2.md` §8.1): stores the new factor
+    /// and, when the new raw factor exceeds the old minimum in rao (upstream's comparison of
+    /// the two units, kept as is), clears every small nomination on every subnet.
+    pub fn set_nominator_min_required_stake(factor: u64) {
+        let previous = Self::nominator_min_stake_rao();
+        NominatorMinRequiredStake::<T>::put(factor);
+        if u128::from(factor) <= previous {
+            return;
+        }
+        let positions: Vec<(T::AccountId, T::AccountId, NetUid)> = Alpha::<T>::iter_keys().collect();
+        for (hotkey, coldkey, netuid) in positions {
+            // Each clearing stands alone: one that fails leaves the others.
+            let _ = Self::clear_small_nomination(&coldkey, &hotkey, netuid);
+        }
     }
 
     /// `remove_stake` (§4.3).

@@ -55,9 +55,10 @@ impl<T: Config> Pallet<T> {
         price::median_price(&prices)
     }
 
-    /// The lowest free netuid above root.
+    /// The lowest free netuid above root; none at or past `MAX_NETUIDS`, whatever
+    /// `SubnetLimit` says, so that mechanism storage indices never collide.
     fn next_netuid() -> Option<NetUid> {
-        (1..=u16::MAX).find(|n| !NetworksAdded::<T>::contains_key(n))
+        (1..crate::set_weights::MAX_NETUIDS).find(|n| !NetworksAdded::<T>::contains_key(n))
     }
 
     fn non_root_subnet_count() -> u16 {

@@ -175,3 +175,174 @@ fn a_full_chain_of_immune_subnets_refuses_registration() {
         );
     });
 }
+
+/// Every raw storage key, in order.
+fn all_keys() -> std::collections::BTreeSet<Vec<u8>> {
+    let mut keys = std::collections::BTreeSet::new();
+    let mut cursor = Vec::new();
+    while let Some(next) = sp_io::storage::next_key(&cursor) {
+        keys.insert(next.clone());
+        cursor = next;
+    }
+    keys
+}
+
+/// The storage item a raw key belongs to, as "Pallet.Item".
+fn item_of(key: &[u8]) -> String {
+    let metadata = SubtensorModule::storage_metadata();
+    let ours = sp_io::hashing::twox_128(metadata.prefix.as_bytes());
+    for entry in &metadata.entries {
+        let mut prefix = ours.to_vec();
+        prefix.extend_from_slice(&sp_io::hashing::twox_128(entry.name.as_bytes()));
+        if key.starts_with(&prefix) {
+            return format!("SubtensorModule.{}", entry.name);
+        }
+    }
+    for pallet in ["System", "Balances", "Swap"] {
+        if key.starts_with(&sp_io::hashing::twox_128(pallet.as_bytes())) {
+            return format!("{pallet}.?");
+        }
+    }
+    format!("{key:?}")
+}
+
+#[test]
+fn dissolving_a_subnet_that_used_every_feature_leaves_no_key_of_it() {
+    checked(|| {
+        // A control subnet whose state must survive.
+        let control = add_subnet(4);
+        assert_ok!(SubtensorModule::start_call(signed(4), control));
+        register_hotkey(control, 5, 15);
+        let control_keys: Vec<Vec<u8>> = {
+            let items = crate::subnet_storage::netuid_keyed_items(&SubtensorModule::storage_metadata());
+            all_keys()
+                .into_iter()
+                .filter(|k| items.iter().any(|i| k.starts_with(&i.prefix) && crate::subnet_storage::key_is_of_subnet(i, k, control)))
+                .collect()
+        };
+        assert!(control_keys.len() > 40, "{}", control_keys.len());
+        let before = all_keys();
+
+        let netuid = add_subnet(1);
+        assert_ok!(SubtensorModule::start_call(signed(1), netuid));
+        register_hotkey(netuid, 2, 12);
+        register_hotkey(netuid, 3, 13);
+        assert_ok!(SubtensorModule::add_stake(signed(2), account(12), netuid, 50 * TAO));
+        assert_ok!(SubtensorModule::add_stake(signed(3), account(101), netuid, 20 * TAO));
+        assert_ok!(SubtensorModule::serve_axon(signed(12), netuid, 1, 0x0a00_0001, 8091, 4, 0, 0, 0));
+        assert_ok!(SubtensorModule::serve_axon_tls(signed(13), netuid, 1, 0x0a00_0002, 8092, 4, 0, 0, 0, vec![1; 33]));
+        assert_ok!(SubtensorModule::serve_prometheus(signed(13), netuid, 1, 0x0a00_0002, 9090, 4));
+        // Two mechanisms, weights and commits on both, and epochs that pay and bond.
+        MechanismCountCurrent::<Test>::insert(netuid, 2);
+        CommitRevealWeightsEnabled::<Test>::insert(netuid, false);
+        WeightsSetRateLimit::<Test>::insert(netuid, 0);
+        Tempo::<Test>::insert(netuid, 5);
+        // A first epoch hands out validator permits.
+        run_to_block(12);
+        for mecid in 0..2u8 {
+            assert_ok!(SubtensorModule::set_mechanism_weights(signed(12), netuid, mecid, vec![1, 2], vec![1, 1], 0));
+        }
+        CommitRevealWeightsEnabled::<Test>::insert(netuid, true);
+        for mecid in 0..2u8 {
+            assert_ok!(SubtensorModule::commit_mechanism_weights(signed(13), netuid, mecid, sp_core::H256::repeat_byte(7)));
+        }
+        run_to_block(40);
+        // Items that other features fill: written directly so that each is present.
+        let idx1 = crate::set_weights::storage_index(netuid, 1);
+        SubnetAlphaBurned::<Test>::insert(netuid, 0);
+        RootProp::<Test>::insert(netuid, substrate_fixed::types::U96F32::from_num(1));
+        MinerBurned::<Test>::insert(netuid, substrate_fixed::types::U96F32::from_num(1));
+        SubnetExcessTao::<Test>::insert(netuid, 1);
+        RootClaimableThreshold::<Test>::insert(netuid, substrate_fixed::types::I96F32::from_num(1));
+        RootClaimed::<Test>::insert((netuid, account(12), account(2)), 1u128);
+        RootClaimable::<Test>::mutate(account(2), |m| {
+            m.insert(netuid, substrate_fixed::types::I96F32::from_num(1));
+            m.insert(control, substrate_fixed::types::I96F32::from_num(2));
+        });
+        AlphaDividendsPerSubnet::<Test>::insert(netuid, account(12), 1);
+        PendingChildKeys::<Test>::insert(netuid, account(12), (vec![(1u64, account(13))], 1u64));
+        ChildKeys::<Test>::insert(account(12), netuid, vec![(1u64, account(13))]);
+        ChildkeyTake::<Test>::insert(account(12), netuid, 1);
+        Bonds::<Test>::insert(idx1, 0, vec![(1u16, 1u16)]);
+        for item in ["SubnetTaoInEmission", "SubnetAlphaInEmission", "SubnetAlphaOutEmission", "LastMechansimStepBlock", "Incentive", "LastUpdate"] {
+            assert!(
+                all_keys().iter().any(|k| item_of(k) == format!("SubtensorModule.{item}")),
+                "the scenario never wrote {item}"
+            );
+        }
+        assert!(Weights::<Test>::contains_key(idx1, 1) && WeightCommits::<Test>::contains_key(idx1, account(13)));
+        assert_ok!(SubtensorModule::root_dissolve_network(RuntimeOrigin::root(), netuid));
+
+        // Every key added since before the subnet existed, and still here, belongs to an item
+        // that is not per-subnet: accounts, hotkey ownership, stake bookkeeping of coldkeys.
+        let allowed = [
+            "System.?",
+            "Balances.?",
+            "SubtensorModule.Owner",
+            "SubtensorModule.OwnedHotkeys",
+            "SubtensorModule.StakingHotkeys",
+            "SubtensorModule.StakingColdkeys",
+            "SubtensorModule.StakingColdkeysByIndex",
+            "SubtensorModule.LastColdkeyHotkeyStakeBlock",
+            "SubtensorModule.RootClaimable",
+            "SubtensorModule.Delegates",
+        ];
+        // A key mentions the subnet if the bytes of its netuid or of one of its mechanisms'
+        // storage indices appear anywhere after the item's prefix (independent of how the
+        // dissolve code finds keys).
+        let mentions = |key: &[u8]| {
+            let tail = key.get(32..).unwrap_or(&[]);
+            (0..16u16).any(|m| {
+                let bytes = (netuid + m * 4096).to_le_bytes();
+                tail.windows(2).any(|w| w == bytes)
+            })
+        };
+        let left: Vec<String> = all_keys()
+            .difference(&before)
+            .filter(|k| mentions(k))
+            .map(|k| item_of(k))
+            .filter(|item| !allowed.contains(&item.as_str()))
+            .collect();
+        assert!(left.is_empty(), "left after dissolution: {left:?}");
+        assert!(!RootClaimable::<Test>::get(account(2)).contains_key(&netuid));
+        // The control subnet kept every key.
+        let now = all_keys();
+        let lost: Vec<String> = control_keys
+            .iter()
+            .filter(|k| !now.contains(*k))
+            .map(|k| item_of(k))
+            // Cleared every block.
+            .filter(|item| item != "SubtensorModule.RegistrationsThisBlock")
+            .collect();
+        assert!(lost.is_empty(), "the control subnet lost {lost:?}");
+        assert_eq!(RootClaimable::<Test>::get(account(2)).get(&control).copied(), Some(substrate_fixed::types::I96F32::from_num(2)));
+
+        // The netuid, reused, starts from nothing.
+        let again = add_subnet(3);
+        assert_eq!(again, netuid);
+        assert_eq!(SubnetAlphaBurned::<Test>::get(netuid), 0);
+        assert_eq!(SubnetExcessTao::<Test>::get(netuid), 0);
+        assert_eq!(LastMechansimStepBlock::<Test>::get(netuid), 0);
+        assert!(!Weights::<Test>::contains_key(idx1, 1));
+    });
+}
+
+#[test]
+fn the_derived_layouts_find_the_netuid_in_every_key_shape() {
+    new_test_ext().execute_with(|| {
+        let items = crate::subnet_storage::netuid_keyed_items(&SubtensorModule::storage_metadata());
+        let offset = |name: &str| items.iter().find(|i| i.name == name).map(|i| i.offset);
+        assert_eq!(offset("Tempo"), Some(0));
+        assert_eq!(offset("Weights"), Some(0));
+        assert_eq!(offset("RevealPeriodEpochs"), Some(8));
+        assert_eq!(offset("WeightCommits"), Some(8));
+        assert_eq!(offset("IsNetworkMember"), Some(16 + 32));
+        assert_eq!(offset("Alpha"), Some(16 + 32 + 16 + 32));
+        assert_eq!(offset("Lock"), Some(16 + 32));
+        assert_eq!(offset("RootClaimed"), Some(0));
+        // Not keyed by a netuid.
+        for name in ["Owner", "StakingColdkeysByIndex", "RootClaimable", "TotalIssuance", "Delegates"] {
+            assert_eq!(offset(name), None, "{name}");
+        }
+    });
+}

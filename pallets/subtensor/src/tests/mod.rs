@@ -619,3 +619,28 @@ mod issuance {
         });
     }
 }
+
+#[test]
+fn netuids_stop_below_the_mechanism_stride() {
+    checked(|| {
+        // Whatever SubnetLimit says, netuid 4096 would share storage indices with mechanism 1
+        // of netuid 0, so registration stops at 4095.
+        SubnetLimit::<Test>::put(u16::MAX);
+        for netuid in 1..crate::set_weights::MAX_NETUIDS {
+            NetworksAdded::<Test>::insert(netuid, true);
+        }
+        assert_noop!(
+            SubtensorModule::register_network(signed(1), account(101)),
+            Error::<Test>::SubnetLimitReached
+        );
+        for n in [0u16, 1, 4095] {
+            for m in 0..crate::set_weights::MAX_MECHANISMS {
+                let idx = crate::set_weights::storage_index(n, m);
+                assert_eq!((idx % 4096, idx / 4096), (n, u16::from(m)));
+            }
+        }
+        for netuid in 1..crate::set_weights::MAX_NETUIDS {
+            NetworksAdded::<Test>::remove(netuid);
+        }
+    });
+}

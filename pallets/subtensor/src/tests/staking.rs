@@ -417,3 +417,44 @@ fn dissolve_pays_real_stakers() {
         assert_issuance_consistent();
     });
 }
+
+#[test]
+fn raising_the_nominator_minimum_clears_small_nominations() {
+    checked(|| {
+        let netuid = started_subnet(1);
+        assert_ok!(SubtensorModule::add_stake(signed(2), account(101), netuid, 1_000 * TAO));
+        assert_ok!(SubtensorModule::add_stake(signed(3), account(101), netuid, 10 * TAO));
+        // The hotkey's owner is never swept, however small its stake.
+        assert_ok!(SubtensorModule::add_stake(signed(1), account(101), netuid, TAO));
+        let (big, small, own) = (stake(101, 2, netuid), stake(101, 3, netuid), stake(101, 1, netuid));
+        let sale = pool(netuid).swap(Side::Sell, small, 0, 33).unwrap();
+        let before = free(3);
+
+        // Factor 5·10^10 per million of DefaultMinStake = 100 TAO; from 0, any rise sweeps.
+        SubtensorModule::set_nominator_min_required_stake(50_000_000_000);
+        assert_eq!(SubtensorModule::nominator_min_stake_rao(), 100 * u128::from(TAO));
+        assert_eq!(stake(101, 3, netuid), 0);
+        assert_eq!(free(3), before + sale.amount_out);
+        // The clearing is an ordinary unstake, with its event.
+        let removed = System::events().iter().find_map(|r| match &r.event {
+            RuntimeEvent::SubtensorModule(Event::StakeRemoved(c, h, tao, alpha, n, _)) if *c == account(3) => {
+                Some((h.clone(), *tao, *alpha, *n))
+            },
+            _ => None,
+        });
+        assert_eq!(removed, Some((account(101), sale.amount_out, small, netuid)));
+        assert_eq!((stake(101, 2, netuid), stake(101, 1, netuid)), (big, own));
+
+        // Upstream compares the new raw factor with the old minimum in rao: 6·10^10 is not
+        // above 10^11 rao, so this rise sweeps nothing, though the minimum is now 120 TAO.
+        assert_ok!(SubtensorModule::add_stake(signed(4), account(101), netuid, 10 * TAO));
+        let later = stake(101, 4, netuid);
+        SubtensorModule::set_nominator_min_required_stake(60_000_000_000);
+        assert_eq!(stake(101, 4, netuid), later);
+        // 2·10^11 is above 1.2·10^11: swept.
+        SubtensorModule::set_nominator_min_required_stake(200_000_000_000);
+        assert_eq!(stake(101, 4, netuid), 0);
+        assert_eq!(stake(101, 2, netuid), big);
+        assert_issuance_consistent();
+    });
+}
