@@ -202,6 +202,6 @@ mod tests {
         let e0 = outs[0].server_emission[1] + outs[0].validator_emission[1];
         assert!(e0 > 0);
         let total: u64 = agg.server_emission.iter().chain(agg.validator_emission.iter()).sum();
-        assert!(total <= 1_000 && total >= 998, "{total}");
+        assert!((998..=1_000).contains(&total), "{total}");
     }
 }

@@ -290,19 +290,23 @@ pub fn ema(new: &Matrix, old: &Matrix, alpha: Fixed, n: usize) -> Matrix {
         .collect()
 }
 
-/// The entries of a row that a merge-walk assuming ascending columns actually visits: the
-/// longest strictly increasing prefix (quirk Q2). Later entries are read as 0.
-pub fn walked_prefix(row: &Row) -> &[(u16, Fixed)] {
-    let mut end = 0usize;
-    let mut last: Option<u16> = None;
-    for &(j, _) in row.iter() {
-        if last.is_some_and(|l| j <= l) {
-            break;
+/// The entries of a row that upstream's liquid-alpha merge-walk actually reads (quirk Q2).
+///
+/// The walk assumes ascending columns: for each column j = 0..n it skips entries with a
+/// column below j and reads the entry whose column is j without consuming it. On an unsorted
+/// row this reads an entry **iff its column is strictly greater than every column before it
+/// in the row** (the running maximum); a repeated column is read at its first occurrence
+/// only. Every other entry is read as 0. The result is strictly ascending by column.
+pub fn walked_entries(row: &Row) -> Row {
+    let mut out: Row = Vec::new();
+    let mut max: Option<u16> = None;
+    for &(j, v) in row.iter() {
+        if max.is_none_or(|m| j > m) {
+            max = Some(j);
+            out.push((j, v));
         }
-        last = Some(j);
-        end = end.saturating_add(1);
     }
-    row.get(..end).unwrap_or(&[])
+    out
 }
 
 /// Liquid-alpha parameters (§3.8.3 a).
@@ -349,9 +353,9 @@ pub fn ema_liquid(
         .map(|i| {
             let w_row = wb.get(i).unwrap_or(&empty);
             let b_row = bonds.get(i).unwrap_or(&empty);
-            let w_walk = walked_prefix(w_row);
-            let b_walk = walked_prefix(b_row);
-            let walked = |walk: &[(u16, Fixed)], j: u16| {
+            let w_walk = walked_entries(w_row);
+            let b_walk = walked_entries(b_row);
+            let walked = |walk: &Row, j: u16| {
                 walk.binary_search_by_key(&j, |(c, _)| *c)
                     .ok()
                     .and_then(|k| walk.get(k))
@@ -359,7 +363,7 @@ pub fn ema_liquid(
                     .unwrap_or(ZERO)
             };
             let alpha_at = |j: u16| {
-                params.alpha(walked(w_walk, j), walked(b_walk, j), at(consensus, j))
+                params.alpha(walked(&w_walk, j), walked(&b_walk, j), at(consensus, j))
             };
             // Decayed old bonds by column (columns ≥ n are not part of the subnet; for a
             // repeated column the last entry counts), kept sparse so that cost follows the
@@ -520,12 +524,29 @@ mod tests {
         assert!((a - 0.1013309).abs() < 1e-6, "{a}");
     }
 
+    fn walked_columns(cols: &[u16]) -> Vec<u16> {
+        let row: Row = cols.iter().map(|&j| (j, ONE)).collect();
+        walked_entries(&row).iter().map(|(j, _)| *j).collect()
+    }
+
+    /// Quirk Q2: an entry is read iff its column exceeds every column before it.
     #[test]
-    fn walk_stops_at_first_out_of_order_entry() {
-        let row: Row = vec![(1, ONE), (4, ONE), (3, ONE), (5, ONE)];
-        assert_eq!(walked_prefix(&row).len(), 2);
-        let row: Row = vec![(2, ONE), (2, ONE)];
-        assert_eq!(walked_prefix(&row).len(), 1);
+    fn walk_reads_entries_above_the_running_maximum() {
+        assert_eq!(walked_columns(&[2, 1, 3]), [2, 3]);
+        assert_eq!(walked_columns(&[1, 4, 3, 5]), [1, 4, 5]);
+        assert_eq!(walked_columns(&[0, 1, 2, 3]), [0, 1, 2, 3]);
+        assert_eq!(walked_columns(&[3, 2, 1, 0]), [3]);
+        assert_eq!(walked_columns(&[5, 0, 6, 1, 7]), [5, 6, 7]);
+        assert_eq!(walked_columns(&[]), Vec::<u16>::new());
+    }
+
+    /// Quirk Q2: a repeated column is read at its first occurrence only, with that value.
+    #[test]
+    fn walk_reads_a_repeated_column_once() {
+        assert_eq!(walked_columns(&[2, 2]), [2]);
+        assert_eq!(walked_columns(&[1, 3, 1, 3, 4]), [1, 3, 4]);
+        let row: Row = vec![(2, f(0.25)), (2, f(0.5)), (3, f(0.75))];
+        assert_eq!(walked_entries(&row), vec![(2, f(0.25)), (3, f(0.75))]);
     }
 
     #[test]

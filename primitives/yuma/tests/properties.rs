@@ -148,7 +148,7 @@ proptest! {
             || out.incentive.iter().any(|x| *x > 0)
             || out.dividends.iter().any(|x| *x > 0);
         if anyone_staked && out.emission.iter().any(|x| *x > 0) {
-            let bound = (n as u128) + (r * n as u128 >> 32) + 1;
+            let bound = (n as u128) + ((r * n as u128) >> 32) + 1;
             prop_assert!(r - total <= bound, "lost {} > {}", r - total, bound);
         }
         for row in &out.bonds {

@@ -193,11 +193,11 @@ fn v9_yuma3_liquid_alpha_dividends_and_bonds() {
         let out = s.epoch(block, R).unwrap();
         close(&out.dividends, &dividends[epoch], &format!("dividends at epoch {epoch}"));
         if let Some(expected) = bonds.get(epoch) {
-            for v in 0..3 {
+            for (v, expected_row) in expected.iter().enumerate() {
                 let row = [3u16, 4].map(|j| {
                     s.bonds[v].iter().find(|(c, _)| *c == j).map_or(0, |(_, b)| *b)
                 });
-                close(&row, &expected[v], &format!("bonds of validator {v} at epoch {epoch}"));
+                close(&row, expected_row, &format!("bonds of validator {v} at epoch {epoch}"));
             }
         }
     }
