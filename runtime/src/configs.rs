@@ -61,6 +61,9 @@ impl frame_system::Config for Runtime {
     type BlockHashCount = BlockHashCount;
     // The node stores its state in ParityDB.
     type DbWeight = ParityDbWeight;
+    // The transaction extensions' benchmarked weights, priced with this chain's database
+    // (the default prices them with RocksDB's, twice as dear per write).
+    type ExtensionsWeightInfo = frame_system::SubstrateExtensionsWeight<Runtime>;
     type Version = Version;
     type AccountData = pallet_balances::AccountData<Balance>;
     type SS58Prefix = SS58Prefix;

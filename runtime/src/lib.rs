@@ -21,6 +21,7 @@ pub mod apis;
 pub mod check_nonce;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod subtensor_extension;
 mod metadata;
 pub mod weights;
 #[cfg(test)]
@@ -68,7 +69,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
     authoring_version: 1,
     // Clients cache decoded metadata per spec_version for a whole process: bump it on every
     // metadata change and never reuse a value.
-    spec_version: 107,
+    spec_version: 108,
     impl_version: 1,
     apis: apis::RUNTIME_API_VERSIONS,
     // Signed into every transaction: bump it whenever a call's encoding changes.
@@ -118,6 +119,7 @@ pub type TxExtension = (
     check_nonce::CheckNonce,
     frame_system::CheckWeight<Runtime>,
     pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+    subtensor_extension::SubtensorTransactionExtension,
     frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 );
 

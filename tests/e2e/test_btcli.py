@@ -24,7 +24,7 @@ import pytest
 from async_substrate_interface.sync_substrate import SubstrateInterface
 from bittensor_wallet import Keypair
 
-from chain import TAO, failing, query, submit
+from chain import TAO, query, submit
 from harness import REPO
 from poolmath import Pool
 
@@ -425,15 +425,19 @@ def test_weights_through_the_sdk_and_the_metagraph_after_an_epoch(localnet, chai
     res = sdk.set_weights(wallet=wallet, netuid=2, uids=uids[:1], weights=[1.0], block_time=0.25,
                           wait_for_inclusion=True, wait_for_finalization=True, max_attempts=1)
     assert not res.success and "WeightVecLengthIsLow" in str(res.message), res.message
-    # An unregistered hotkey: the SDK refuses before sending; sent anyway (as its own
-    # substrate client would), the chain refuses it by name.
+    # An unregistered hotkey: the SDK refuses before sending.
     stranger = bt.Wallet(name="staker", hotkey="default", path=str(wallets))
     res = sdk.set_weights(wallet=stranger, netuid=2, uids=uids, weights=[1, 1, 1], block_time=0.25,
                           wait_for_inclusion=True, wait_for_finalization=True, max_attempts=1)
     assert not res.success and "not registered" in str(res.message), res.message
-    name, _ = failing(chain, stranger.hotkey, "SubtensorModule", "set_mechanism_weights",
-                      {"netuid": 2, "mecid": 0, "dests": uids, "weights": [1, 1, 1], "version_key": 0})
-    assert name == "HotKeyNotRegisteredInSubNet"
+    # Sent anyway (as its own substrate client would), the pool refuses it with upstream's code for an unregistered
+    # hotkey (10): a stranger's free call never reaches a block.
+    call = chain.compose_call("SubtensorModule", "set_mechanism_weights",
+                              {"netuid": 2, "mecid": 0, "dests": uids, "weights": [1, 1, 1], "version_key": 0})
+    xt = chain.create_signed_extrinsic(call=call, keypair=stranger.hotkey)
+    with pytest.raises(Exception) as refused:
+        chain.submit_extrinsic(xt, wait_for_inclusion=True)
+    assert "Custom error: 10" in str(refused.value), refused.value
 
     at = wait_for_epoch(chain, 2)
     number = int(chain.get_block_header(at)["header"]["number"])

@@ -10,6 +10,20 @@ use frame_support::traits::{
 use tensorchain_economics::emission::{block_emission_for_issuance, mintable};
 
 impl<T: Config> Pallet<T> {
+    /// Sets the `TotalIssuance` mirror to the balances pallet's issuance, the one source of
+    /// truth. The runtime calls it after every transaction and the pallet at the start of
+    /// every block, so no call that moves the balances' issuance (a `Balances.burn`, root's
+    /// `force_set_balance` or `force_adjust_total_issuance`, dust, fees) can leave the two
+    /// apart, or make the halving read a stale issuance. Returns whether it had to write.
+    pub fn sync_issuance() -> bool {
+        let issued: TaoBalance = <T::Currency as Inspect<T::AccountId>>::total_issuance();
+        let differs = TotalIssuance::<T>::get() != issued;
+        if differs {
+            TotalIssuance::<T>::put(issued);
+        }
+        differs
+    }
+
     /// This block's TAO emission, from `TotalIssuance` (§1.1). Caches it in `BlockEmission`
     /// when it changes, as upstream does (informational only).
     pub fn block_emission() -> TaoBalance {

@@ -33,6 +33,7 @@ pub mod coinbase;
 pub mod delegation;
 pub mod dissolve;
 pub mod epoch;
+pub mod free_calls;
 pub mod identity;
 pub mod invariants;
 pub mod issuance;
@@ -1338,9 +1339,10 @@ pub mod pallet {
     impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
         fn on_initialize(n: BlockNumberFor<T>) -> Weight {
             let now = Self::block_number_u64(n);
+            let _ = Self::sync_issuance();
             Self::reset_root_interval(now);
             Self::update_registration_prices(now)
-                .saturating_add(T::DbWeight::get().reads_writes(2, 2))
+                .saturating_add(T::DbWeight::get().reads_writes(4, 3))
                 .saturating_add(Self::block_step(now))
         }
 

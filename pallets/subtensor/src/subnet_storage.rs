@@ -88,7 +88,7 @@ fn hasher_prefix_len(hasher: &StorageHasherIR) -> Option<usize> {
 fn netuid_offset(hashers: &[StorageHasherIR], key: &MetaType) -> Option<usize> {
     let key_ty = key.type_info();
     let components: Vec<MetaType> = if hashers.len() == 1 {
-        alloc::vec![key.clone()]
+        alloc::vec![*key]
     } else {
         match &key_ty.type_def {
             TypeDef::Tuple(t) => t.fields.clone(),

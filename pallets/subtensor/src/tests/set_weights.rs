@@ -174,3 +174,83 @@ fn root_claims_swap_dividends_into_root_stake() {
         assert_issuance_consistent();
     });
 }
+
+/// The pool error a free call gets, if any.
+fn pool_check(hotkey: u8, call: Call<Test>) -> Result<(), u8> {
+    use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
+    SubtensorModule::validate_free_call(&account(hotkey), &call).map_err(|e| match e {
+        TransactionValidityError::Invalid(InvalidTransaction::Custom(c)) => c,
+        other => panic!("unexpected {other:?}"),
+    })
+}
+
+#[test]
+fn free_calls_are_refused_in_the_pool_unless_registered_bounded_and_within_limits() {
+    use crate::free_calls::code;
+    checked(|| {
+        let netuid = subnet();
+        run_to_block(2);
+        let set = |dests: Vec<u16>, weights: Vec<u16>| Call::<Test>::set_weights { netuid, dests, weights, version_key: 0 };
+        // A never-funded, unregistered key with 200 000 uids costs nothing: refused.
+        let huge: Vec<u16> = (0..200_000u32).map(|u| (u % 65_536) as u16).collect();
+        assert_eq!(pool_check(77, set(huge.clone(), huge.clone())), Err(code::HOTKEY_NOT_REGISTERED_IN_NETWORK));
+        // Registered, but more uids than the subnet has.
+        assert_eq!(pool_check(12, set(huge.clone(), huge)), Err(code::BAD_REQUEST));
+        assert_eq!(pool_check(12, set(vec![0, 1, 2, 0], vec![1; 4])), Err(code::BAD_REQUEST));
+        assert_eq!(pool_check(12, set(vec![0, 1], vec![1])), Err(code::INPUT_LENGTHS_UNEQUAL));
+        assert_eq!(
+            pool_check(12, Call::set_weights { netuid: 9, dests: vec![0], weights: vec![1], version_key: 0 }),
+            Err(code::SUBNET_NOT_EXISTS)
+        );
+        assert_eq!(
+            pool_check(12, Call::set_mechanism_weights { netuid, mecid: 1, dests: vec![0], weights: vec![1], version_key: 0 }),
+            Err(code::SUBNET_NOT_EXISTS)
+        );
+        // Within bounds: valid, and the call itself then succeeds.
+        assert_eq!(pool_check(12, set(vec![0, 2], vec![1, 1])), Ok(()));
+        assert_ok!(SubtensorModule::set_weights(hk(12), netuid, vec![0, 2], vec![1, 1], 0));
+        // The rate limit, once set, refuses the next one in the pool.
+        WeightsSetRateLimit::<Test>::insert(netuid, 5);
+        assert_eq!(pool_check(12, set(vec![0, 2], vec![1, 1])), Err(code::RATE_LIMIT_EXCEEDED));
+        run_to_block(7);
+        assert_eq!(pool_check(12, set(vec![0, 2], vec![1, 1])), Ok(()));
+        // The stake threshold; the subnet owner's hotkey is exempt.
+        StakeThreshold::<Test>::put(u64::MAX);
+        assert_eq!(pool_check(12, set(vec![0, 2], vec![1, 1])), Err(code::STAKE_AMOUNT_TOO_LOW));
+        assert_eq!(pool_check(101, set(vec![0, 2], vec![1, 1])), Ok(()));
+        StakeThreshold::<Test>::put(0);
+        // Commits and reveals: registered, bounded.
+        let hash = sp_core::H256::repeat_byte(1);
+        assert_eq!(pool_check(77, Call::commit_weights { netuid, commit_hash: hash }), Err(code::HOTKEY_NOT_REGISTERED_IN_NETWORK));
+        assert_eq!(
+            pool_check(
+                12,
+                Call::batch_commit_weights { netuids: vec![netuid.into(); 50], commit_hashes: vec![hash; 50] }
+            ),
+            Err(code::BAD_REQUEST)
+        );
+        let reveal = |salt: Vec<u16>| Call::<Test>::reveal_weights { netuid, uids: vec![0], values: vec![1], salt, version_key: 0 };
+        assert_eq!(pool_check(12, reveal(vec![0; 8])), Ok(()));
+        assert_eq!(pool_check(12, reveal(vec![0; 100_000])), Err(code::BAD_REQUEST));
+        assert_eq!(pool_check(77, reveal(vec![0; 8])), Err(code::HOTKEY_NOT_REGISTERED_IN_NETWORK));
+        // Serving: registered, within the serving rate limit, certificates bounded.
+        let axon = Call::<Test>::serve_axon {
+            netuid, version: 1, ip: 0x0a00_0001, port: 8091, ip_type: 4, protocol: 0, placeholder1: 0, placeholder2: 0,
+        };
+        assert_eq!(pool_check(77, axon.clone()), Err(code::HOTKEY_NOT_REGISTERED_IN_NETWORK));
+        assert_eq!(pool_check(13, axon.clone()), Ok(()));
+        assert_ok!(SubtensorModule::serve_axon(hk(13), netuid, 1, 0x0a00_0001, 8091, 4, 0, 0, 0));
+        ServingRateLimit::<Test>::insert(netuid, 10);
+        assert_eq!(pool_check(13, axon), Err(code::SERVING_RATE_LIMIT_EXCEEDED));
+        let tls = Call::<Test>::serve_axon_tls {
+            netuid, version: 1, ip: 0x0a00_0001, port: 8091, ip_type: 4, protocol: 0, placeholder1: 0, placeholder2: 0,
+            certificate: vec![0; 800_000],
+        };
+        assert_eq!(pool_check(12, tls), Err(code::BAD_REQUEST));
+        let prometheus = Call::<Test>::serve_prometheus { netuid, version: 1, ip: 0x0a00_0001, port: 9090, ip_type: 4 };
+        assert_eq!(pool_check(77, prometheus.clone()), Err(code::HOTKEY_NOT_REGISTERED_IN_NETWORK));
+        assert_eq!(pool_check(12, prometheus), Ok(()));
+        // Paying calls are not this check's business.
+        assert_eq!(pool_check(77, Call::burned_register { netuid, hotkey: account(77) }), Ok(()));
+    });
+}
