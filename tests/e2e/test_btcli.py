@@ -27,6 +27,7 @@ from bittensor_wallet import Keypair
 from chain import TAO, query, submit
 from harness import REPO
 from poolmath import Pool
+from replay import replay
 
 LOCALNET = REPO / "scripts" / "localnet.sh"
 BTCLI = Path(sys.executable).parent / "btcli"
@@ -445,14 +446,19 @@ def test_weights_through_the_sdk_and_the_metagraph_after_an_epoch(localnet, chai
     n = query(chain, "SubnetworkN", [2], at)
     assert meta.n.item() == n
     u16 = 65535
-    for attr, storage in (("incentive", "Incentive"), ("dividends", "Dividends"), ("consensus", "Consensus"),
-                          ("validator_trust", "ValidatorTrust")):
-        stored = query(chain, storage, [2], at)
-        assert [round(float(x) * u16) for x in getattr(meta, attr)] == stored, attr
-    assert [bool(x) for x in meta.validator_permit] == query(chain, "ValidatorPermit", [2], at)
-    # The SDK keeps emission as float32 TAO: equal to the stored rao within its precision.
-    stored = query(chain, "Emission", [2], at)
-    assert all(abs(float(x) * 1e9 - e) <= max(1, e) * 1e-6 for x, e in zip(meta.emission, stored, strict=True))
+    # What consensus must give: the subnet's whole history (registrations, and the stakes and
+    # weights before each epoch, read from the chain) replayed through the engine offline.
+    engine = replay(chain, 2, at)
+    for attr, out, storage in (("incentive", "incentive", "Incentive"), ("dividends", "dividends", "Dividends"),
+                               ("consensus", "consensus", "Consensus"),
+                               ("validator_trust", "validator_trust", "ValidatorTrust")):
+        shown = [round(float(x) * u16) for x in getattr(meta, attr)]
+        assert shown == engine[out], (attr, shown, engine[out])
+        assert query(chain, storage, [2], at) == engine[out], storage
+    assert [bool(x) for x in meta.validator_permit] == engine["validator_permit"]
+    # The SDK keeps emission as float32 TAO: equal to the engine's rao within its precision.
+    expected = engine["neuron_emission"]
+    assert all(abs(float(x) * 1e9 - e) <= max(1, e) * 1e-6 for x, e in zip(meta.emission, expected, strict=True))
     assert all(meta.incentive[u] > 0 for u in uids), list(meta.incentive)
     v_uids = [query(chain, "Uids", [2, hk[v]]) for v in ("v1", "v2")]
     assert all(meta.dividends[u] > 0 for u in v_uids), list(meta.dividends)

@@ -14,6 +14,7 @@ mod epoch;
 mod staking;
 mod rpc_info;
 mod set_weights;
+mod random_calls;
 mod subnet_admin;
 
 pub(super) fn signed(n: u8) -> RuntimeOrigin {
