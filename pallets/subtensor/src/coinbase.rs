@@ -54,7 +54,7 @@ impl<T: Config> Pallet<T> {
         }
         // The moving prices and flow EMAs (not part of the coinbase benchmark).
         weight = weight.saturating_add(db.reads_writes(7, 3).saturating_mul(u64::try_from(emit_to.len()).unwrap_or(u64::MAX)));
-        weight.saturating_add(Self::auto_claim_root(now))
+        weight.saturating_add(Self::auto_claim_root())
     }
 
     /// §2.2–§2.5 for the eligible subnets.

@@ -266,6 +266,9 @@ impl<T: Config> Pallet<T> {
             })
             .collect();
         let shares = dividend_distribution(&inputs, TaoWeight::<T>::get(), validator_pool, pending.root);
+        // The dividend records are this epoch's, as upstream keeps them.
+        let _ = AlphaDividendsPerSubnet::<T>::clear_prefix(netuid, u32::MAX, None);
+        let _ = RootAlphaDividendsPerSubnet::<T>::clear_prefix(netuid, u32::MAX, None);
         for (hotkey, (alpha_div, root_div)) in keys.iter().zip(shares.iter()) {
             credited = credited.saturating_add(Self::pay_alpha_dividend(netuid, hotkey, *alpha_div));
             credited = credited.saturating_add(Self::pay_root_dividend(netuid, hotkey, *root_div));
@@ -281,7 +284,8 @@ impl<T: Config> Pallet<T> {
     }
 
     /// A validator's alpha dividend: its take staked to its owner, the rest to all its
-    /// stakers pro rata. Returns the alpha credited.
+    /// stakers pro rata, and recorded (net of the take, as upstream records it). Returns the
+    /// alpha credited.
     fn pay_alpha_dividend(netuid: NetUid, hotkey: &T::AccountId, amount: AlphaBalance) -> AlphaBalance {
         if amount == 0 {
             return 0;
@@ -297,32 +301,36 @@ impl<T: Config> Pallet<T> {
                 Self::increase_stake_for_hotkey_on_subnet(hotkey, netuid, rest);
             }
         }
-        AlphaDividendsPerSubnet::<T>::mutate(netuid, hotkey, |d| *d = d.saturating_add(amount));
+        AlphaDividendsPerSubnet::<T>::mutate(netuid, hotkey, |d| *d = d.saturating_add(rest));
         amount
     }
 
     /// A validator's root dividend: its take staked to its owner on the subnet, the rest
-    /// made claimable per unit of its root stake (§2.7). Returns the alpha credited.
+    /// made claimable per unit of its root stake (§2.7) and recorded. A rest larger than the
+    /// hotkey's root stake (in rao; in particular any rest without root stake) is staked to
+    /// the owner on the subnet instead (`staking-2.md` §1.8 step C). Returns the alpha
+    /// credited.
     fn pay_root_dividend(netuid: NetUid, hotkey: &T::AccountId, amount: AlphaBalance) -> AlphaBalance {
         if amount == 0 {
             return 0;
         }
+        let owner = Owner::<T>::get(hotkey);
         let take = Self::take_of(hotkey, amount);
-        Self::increase_alpha_stake(hotkey, &Owner::<T>::get(hotkey), netuid, take);
-        let mut credited = take;
+        Self::increase_alpha_stake(hotkey, &owner, netuid, take);
         let rest = amount.saturating_sub(take);
         let root_stake = Self::root_stake(hotkey);
-        if rest > 0 && root_stake > 0 {
+        if rest > root_stake {
+            Self::increase_alpha_stake(hotkey, &owner, netuid, rest);
+        } else if rest > 0 {
             let rate = I96F32::from_num(rest).checked_div(I96F32::from_num(root_stake)).unwrap_or(I96F32::from_num(0));
             RootClaimable::<T>::mutate(hotkey, |m| {
                 let entry = m.entry(netuid).or_insert(I96F32::from_num(0));
                 *entry = entry.saturating_add(rate);
             });
             RootClaimableAlpha::<T>::mutate(netuid, |a| *a = a.saturating_add(rest));
-            credited = credited.saturating_add(rest);
         }
-        RootAlphaDividendsPerSubnet::<T>::mutate(netuid, hotkey, |d| *d = d.saturating_add(amount));
-        credited
+        RootAlphaDividendsPerSubnet::<T>::mutate(netuid, hotkey, |d| *d = d.saturating_add(rest));
+        amount
     }
 
     /// A delegate's take of `amount`: `Delegates[hotkey]/65535` of it, floored.

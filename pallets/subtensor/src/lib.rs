@@ -928,6 +928,9 @@ pub mod pallet {
     pub type SubnetAlphaOutEmission<T> = StorageMap<_, Identity, NetUid, AlphaBalance, ValueQuery>;
     #[pallet::storage]
     pub type SubnetExcessTao<T> = StorageMap<_, Identity, NetUid, TaoBalance, ValueQuery>;
+    /// TAO that root claims of type `Swap` have taken out of the subnet's pool, in total.
+    #[pallet::storage]
+    pub type SubnetRootSellTao<T> = StorageMap<_, Identity, NetUid, TaoBalance, ValueQuery>;
     /// The root proportion used for the subnet in the last block (informational).
     #[pallet::storage]
     pub type RootProp<T> = StorageMap<_, Identity, NetUid, U96F32, ValueQuery>;

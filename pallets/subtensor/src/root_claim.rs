@@ -73,16 +73,20 @@ impl<T: Config> Pallet<T> {
             RootClaimTypeEnum::Keep => true,
             RootClaimTypeEnum::KeepSubnets { subnets } => subnets.contains(&netuid),
         };
-        if keep || !Self::swap_claim_to_root(hotkey, coldkey, netuid, alpha) {
+        if keep {
             Self::increase_alpha_stake(hotkey, coldkey, netuid, alpha);
+        } else if !Self::swap_claim_to_root(hotkey, coldkey, netuid, alpha) {
+            // As upstream: a swap the pool refuses claims nothing; the alpha stays owed.
+            return;
         }
         RootClaimableAlpha::<T>::mutate(netuid, |a| *a = a.saturating_sub(alpha));
         RootClaimed::<T>::mutate((netuid, hotkey, coldkey), |c| *c = c.saturating_add(u128::from(alpha)));
         Self::deposit_event(Event::RootClaimed(coldkey.clone(), hotkey.clone(), netuid, alpha));
     }
 
-    /// Sells claimed alpha without fee and stakes the TAO on root; false if the pool cannot
-    /// take it (the alpha is then kept).
+    /// Sells claimed alpha without fee at any price and stakes the TAO on root to
+    /// (hotkey, coldkey) (§2.7 `Swap`, with the sell's bookkeeping of §3.3 step 4); false,
+    /// with nothing changed, if the pool cannot take it.
     fn swap_claim_to_root(hotkey: &T::AccountId, coldkey: &T::AccountId, netuid: NetUid, alpha: AlphaBalance) -> bool {
         let Ok(sold) = T::SwapInterface::swap(netuid, Side::Sell, alpha, 0, true) else { return false };
         let tao: TaoBalance = sold.amount_out;
@@ -96,11 +100,16 @@ impl<T: Config> Pallet<T> {
         {
             return false;
         }
+        // The TAO leaves one pool and joins root's, so TotalStake is unchanged.
         SubnetAlphaIn::<T>::mutate(netuid, |a| *a = a.saturating_add(sold.amount_paid_in));
         SubnetAlphaOut::<T>::mutate(netuid, |a| *a = a.saturating_sub(sold.amount_paid_in));
         SubnetTAO::<T>::mutate(netuid, |t| *t = t.saturating_sub(tao));
+        SubnetVolume::<T>::mutate(netuid, |v| *v = v.saturating_add(u128::from(tao)));
+        SubnetRootSellTao::<T>::mutate(netuid, |t| *t = t.saturating_add(tao));
         SubnetTAO::<T>::mutate(ROOT_NETUID, |t| *t = t.saturating_add(tao));
         SubnetAlphaOut::<T>::mutate(ROOT_NETUID, |a| *a = a.saturating_add(tao));
+        // Staking on root also raises RootClaimed by rate × tao, so the new stake earns
+        // only later dividends.
         Self::increase_alpha_stake(hotkey, coldkey, ROOT_NETUID, tao);
         true
     }
@@ -126,20 +135,47 @@ impl<T: Config> Pallet<T> {
         }
     }
 
-    /// Every block, `NumRootClaim` root stakers in turn have their dividends claimed.
-    pub fn auto_claim_root(now: u64) -> Weight {
-        let count = NumStakingColdkeys::<T>::get();
-        let per_block = NumRootClaim::<T>::get().min(MAX_NUM_ROOT_CLAIMS).min(count);
-        if per_block == 0 {
-            return T::DbWeight::get().reads(2);
+    /// The root stakers' indices that the block with parent hash `hash` claims
+    /// automatically (§2.7): starting from the hash's first 8 bytes (big-endian), the i-th
+    /// step adds the hash's 8-byte word `i mod 4`, modulo `n`; `k` steps, each index once,
+    /// ascending. The spec only says "pseudo-randomly from the parent block hash"; the walk
+    /// is upstream's.
+    pub fn root_claim_indices(hash: &[u8], k: u64, n: u64) -> Vec<u64> {
+        if n == 0 {
+            return Vec::new();
         }
-        let start = now.saturating_mul(per_block).checked_rem(count).unwrap_or(0);
-        for k in 0..per_block {
-            let index = start.saturating_add(k).checked_rem(count).unwrap_or(0);
+        let word = |at: usize| -> u64 {
+            hash.get(at..at.saturating_add(8))
+                .and_then(|b| <[u8; 8]>::try_from(b).ok())
+                .map(u64::from_be_bytes)
+                .unwrap_or(0)
+        };
+        let mut picked = BTreeSet::new();
+        let mut last = word(0);
+        for i in 0..k {
+            let at = usize::try_from(i.checked_rem(4).unwrap_or(0).saturating_mul(8)).unwrap_or(0);
+            last = last.saturating_add(word(at)).checked_rem(n).unwrap_or(0);
+            picked.insert(last);
+        }
+        picked.into_iter().collect()
+    }
+
+    /// Every block, up to `NumRootClaim` indexed root stakers, picked from the parent block
+    /// hash, have all their root dividends claimed.
+    pub fn auto_claim_root() -> Weight {
+        let count = NumStakingColdkeys::<T>::get();
+        let k = NumRootClaim::<T>::get().min(MAX_NUM_ROOT_CLAIMS);
+        let mut weight = T::DbWeight::get().reads(3);
+        if count == 0 || k == 0 {
+            return weight;
+        }
+        let hash = frame_system::Pallet::<T>::parent_hash();
+        for index in Self::root_claim_indices(hash.as_ref(), k, count) {
             if let Some(coldkey) = StakingColdkeysByIndex::<T>::get(index) {
                 Self::claim_all(&coldkey, None);
+                weight = weight.saturating_add(T::WeightInfo::claim_root());
             }
         }
-        T::WeightInfo::claim_root().saturating_mul(per_block)
+        weight
     }
 }

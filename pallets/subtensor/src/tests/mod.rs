@@ -12,6 +12,7 @@ mod coinbase;
 mod dissolve;
 mod epoch;
 mod staking;
+mod root_claim;
 mod rpc_info;
 mod set_weights;
 mod random_calls;
