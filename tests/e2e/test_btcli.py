@@ -503,6 +503,14 @@ def test_failing_calls_print_the_pallet_error(localnet, chain, home, wallets):
                      state["hotkeys"]["v1"], "--unsafe", "--no-mev-protection", "--no-prompt"],
               wallet="staker", wallets=wallets)
     assert "AmountTooLow" in out or "minimum" in out.lower(), out
+    # Slippage: a stake far larger than the pool with a 0.1 % tolerance and no partial fill
+    # fails at the limit price, and btcli prints the pallet's error by name.
+    before = query(chain, "SubnetTAO", [2])
+    out = run(home, ["stake", "add", "--netuid", "2", "--amount", "500", "--include-hotkeys",
+                     state["hotkeys"]["v1"], "--safe", "--tolerance", "0.001", "--no-partial",
+                     "--no-mev-protection", "--no-prompt"], wallet="staker", wallets=wallets)
+    assert "SlippageTooHigh" in out, out
+    assert query(chain, "SubnetTAO", [2]) == before
     # Not the owner: btcli refuses or the chain does; the value does not change.
     out = run(home, ["sudo", "set", "--netuid", "2", "--param", "min_allowed_weights", "--value", "3",
                      "--no-prompt"], wallet="staker", wallets=wallets)
