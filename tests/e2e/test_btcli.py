@@ -499,7 +499,7 @@ def test_weights_through_the_sdk_and_the_metagraph_after_an_epoch(localnet, chai
 
 def test_failing_calls_print_the_pallet_error(localnet, chain, home, wallets):
     # A stake below the minimum: the pallet's error, by name, in btcli's output.
-    out = run(home, ["stake", "add", "--netuid", "2", "--amount", "0.0019", "--include-hotkeys",
+    out = run(home, ["stake", "add", "--netuid", "2", "--amount", "0.001", "--include-hotkeys",
                      state["hotkeys"]["v1"], "--unsafe", "--no-mev-protection", "--no-prompt"],
               wallet="staker", wallets=wallets)
     assert "AmountTooLow" in out or "minimum" in out.lower(), out
