@@ -178,7 +178,7 @@ impl OnUnbalanced<Credit<AccountId, Balances>> for FeesToAuthor {
 }
 
 /// Fee for compute, upstream's formula: 0.0005 rao per picosecond of benchmarked ref-time
-/// (0.5 rao per nanosecond; a transfer costs about 0.0001 TAO), so that no paying call is free
+/// (0.5 rao per nanosecond; a transfer costs about 0.00018 TAO), so that no paying call is free
 /// to spam yet ordinary use costs what it costs on upstream's chain.
 pub struct WeightToFee;
 impl WeightToFeePolynomial for WeightToFee {
