@@ -10,17 +10,12 @@ and the dividend formula."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 import time
-from pathlib import Path
 
 from bittensor_wallet import Keypair
 
 from chain import TAO, event_attrs, new_netuid, query, submit
-
-SIM = Path(os.environ.get("CARGO_TARGET_DIR", Path.home() / ".cache" / "tensorchain" / "target")) / "release" / "yuma-sim"
+from replay import replay
 
 
 def fixed_bits(value) -> int:
@@ -135,7 +130,7 @@ def test_emission_split_epoch_and_payouts(dev_node, substrate, alice):
     e2 = epoch_block(substrate, a, index + 2)
     assert query(substrate, "SubnetEpochIndex", [a], block_hash(substrate, e2 - 1)) == index + 1
 
-    # The same epoch offline: the chain's registrations, stakes, weights and emission.
+    # The same epoch offline, and the payouts it implies.
     hk = [query(substrate, "Keys", [a, uid], block_hash(substrate, e2)) for uid in range(6)]
     assert hk[1] == keys["v1"].ss58_address and hk[5] == keys["m3"].ss58_address
 
@@ -153,36 +148,8 @@ def test_emission_split_epoch_and_payouts(dev_node, substrate, alice):
         return ran[0]
 
     h2 = block_hash(substrate, e2)
-    tempo = query(substrate, "Tempo", [a], h2)
-    alpha_low, alpha_high = query(substrate, "AlphaValues", [a], h2)
-    params = {
-        "kappa": query(substrate, "Kappa", [a], h2),
-        "bonds_penalty": query(substrate, "BondsPenalty", [a], h2),
-        "bonds_moving_average": query(substrate, "BondsMovingAverage", [a], h2),
-        "yuma3": query(substrate, "Yuma3On", [a], h2),
-        "liquid_alpha": query(substrate, "LiquidAlphaOn", [a], h2),
-        "alpha_low": alpha_low, "alpha_high": alpha_high,
-        "alpha_sigmoid_steepness": query(substrate, "AlphaSigmoidSteepness", [a], h2),
-        "max_allowed_validators": query(substrate, "MaxAllowedValidators", [a], h2),
-        "activity_cutoff": max(1, query(substrate, "ActivityCutoffFactorMilli", [a], h2) * tempo // 1000),
-        "stake_threshold": query(substrate, "StakeThreshold", [], h2),
-        "tao_weight": query(substrate, "TaoWeight", [], h2),
-    }
-    steps = [{"register": {"block": query(substrate, "BlockAtRegistration", [a, uid], h2)}} for uid in range(6)]
-    for epoch_at in (e1, e2):
-        alpha, root = stakes(epoch_at - 1)
-        steps += [{"stake": {"uid": uid, "stake": alpha[uid], "tao_stake": root[uid]}} for uid in range(6)]
-        if epoch_at == e2:
-            last_update = query(substrate, "LastUpdate", [a], block_hash(substrate, e2 - 1))
-            for uid in (1, 2):
-                row = query(substrate, "Weights", [a, uid], block_hash(substrate, e2 - 1))
-                steps.append({"weights": {"uid": uid, "block": last_update[uid],
-                                          "uids": [j for j, _ in row], "values": [w for _, w in row]}})
-        d = drained(epoch_at)
-        steps.append({"epoch": {"block": epoch_at, "emission": d["server"] + d["validator"] + d["root"]}})
-    scenario = {"hyperparameters": params, "tempo": tempo, "owner_uid": 0, "steps": steps}
-    out = subprocess.run([str(SIM), "-"], input=json.dumps(scenario), capture_output=True, text=True, check=True)
-    sim = json.loads(out.stdout)[-1]
+    # The engine over the subnet's whole history, fed only with the chain's state.
+    sim = replay(substrate, a, h2)
 
     for name, storage in (("incentive", "Incentive"), ("dividends", "Dividends"), ("consensus", "Consensus"),
                           ("neuron_emission", "Emission"), ("validator_trust", "ValidatorTrust"),
