@@ -64,7 +64,8 @@ impl<T: Config> Pallet<T> {
     }
 
     /// Pays the pool's TAO out to the subnet's stakers and recycles what is left in the
-    /// subnet account; clears every stake on the subnet.
+    /// subnet account. The stakes themselves (`Alpha`, `TotalHotkeyAlpha`,
+    /// `TotalHotkeyShares`) go with the rest of the subnet's keys in `remove_subnet_storage`.
     fn destroy_alpha_and_refund(netuid: NetUid) {
         let account = Self::subnet_account(netuid);
         let held: TaoBalance = <T::Currency as Inspect<T::AccountId>>::balance(&account);
@@ -86,11 +87,6 @@ impl<T: Config> Pallet<T> {
                 *tao,
                 Preservation::Expendable,
             );
-        }
-        for (hotkey, coldkey, _) in &stakes {
-            Alpha::<T>::remove((hotkey, coldkey, netuid));
-            TotalHotkeyAlpha::<T>::remove(hotkey, netuid);
-            TotalHotkeyShares::<T>::remove(hotkey, netuid);
         }
         // Everything still in the subnet account leaves circulation.
         let rest: TaoBalance = <T::Currency as Inspect<T::AccountId>>::balance(&account);

@@ -146,15 +146,10 @@ impl<T: Config> Pallet<T> {
         let uid = Uids::<T>::get(netuid, who).ok_or_else(|| refuse(code::HOTKEY_NOT_REGISTERED_IN_NETWORK))?;
         ensure(len <= usize::from(SubnetworkN::<T>::get(netuid)), code::BAD_REQUEST)?;
         let is_owner = SubnetOwnerHotkey::<T>::get(netuid) == *who;
-        ensure(
-            is_owner || Self::raw_stake(who, netuid) >= StakeThreshold::<T>::get(),
-            code::STAKE_AMOUNT_TOO_LOW,
-        )?;
+        ensure(Self::passes_stake_threshold(who, netuid, is_owner), code::STAKE_AMOUNT_TOO_LOW)?;
         if use_.rate_limited {
             let idx = storage_index(netuid, mecid);
-            let last = LastUpdate::<T>::get(idx).get(usize::from(uid)).copied().unwrap_or(0);
-            let limit = WeightsSetRateLimit::<T>::get(netuid);
-            ensure(last == 0 || Self::current_block().saturating_sub(last) >= limit, code::RATE_LIMIT_EXCEEDED)?;
+            ensure(Self::passes_rate_limit(netuid, idx, uid, Self::current_block()), code::RATE_LIMIT_EXCEEDED)?;
         }
         Ok(())
     }
@@ -167,8 +162,6 @@ impl<T: Config> Pallet<T> {
         } else {
             Prometheus::<T>::get(netuid, who).map(|p| p.block)
         };
-        let limit = ServingRateLimit::<T>::get(netuid);
-        let ok = last.is_none_or(|last| limit == 0 || Self::current_block().saturating_sub(last) >= limit);
-        ensure(ok, code::SERVING_RATE_LIMIT_EXCEEDED)
+        ensure(Self::serving_rate_passes(netuid, last, Self::current_block()), code::SERVING_RATE_LIMIT_EXCEEDED)
     }
 }

@@ -25,11 +25,15 @@ pub fn is_valid_ip_type(ip_type: u8) -> bool {
 }
 
 impl<T: Config> Pallet<T> {
-    fn ensure_serving_rate(netuid: NetUid, last_block: Option<u64>, now: u64) -> DispatchResult {
+    /// Whether the serving rate limit lets an endpoint last served at `last_block` be served
+    /// again now (the pool's check and the dispatch's).
+    pub(crate) fn serving_rate_passes(netuid: NetUid, last_block: Option<u64>, now: u64) -> bool {
         let limit = ServingRateLimit::<T>::get(netuid);
-        if let Some(last) = last_block {
-            ensure!(limit == 0 || now.saturating_sub(last) >= limit, Error::<T>::ServingRateLimitExceeded);
-        }
+        last_block.is_none_or(|last| limit == 0 || now.saturating_sub(last) >= limit)
+    }
+
+    fn ensure_serving_rate(netuid: NetUid, last_block: Option<u64>, now: u64) -> DispatchResult {
+        ensure!(Self::serving_rate_passes(netuid, last_block, now), Error::<T>::ServingRateLimitExceeded);
         Ok(())
     }
 

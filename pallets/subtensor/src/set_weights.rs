@@ -90,9 +90,14 @@ impl<T: Config> Pallet<T> {
     }
 
     /// Whether the rate limit lets `uid` act on mechanism `idx` now (§4.1 step 9).
-    fn passes_rate_limit(netuid: NetUid, idx: NetUidStorageIndex, uid: u16, now: u64) -> bool {
+    pub(crate) fn passes_rate_limit(netuid: NetUid, idx: NetUidStorageIndex, uid: u16, now: u64) -> bool {
         let last = Self::last_update(idx, uid);
         last == 0 || now.saturating_sub(last) >= WeightsSetRateLimit::<T>::get(netuid)
+    }
+
+    /// §4.1 step 7: the subnet owner passes; anyone else needs `StakeThreshold` of raw stake.
+    pub(crate) fn passes_stake_threshold(hotkey: &T::AccountId, netuid: NetUid, is_owner: bool) -> bool {
+        is_owner || Self::raw_stake(hotkey, netuid) >= StakeThreshold::<T>::get()
     }
 
     /// §4.1: every check in order, then the upscaled weights stored. `from_reveal` skips the
@@ -108,10 +113,7 @@ impl<T: Config> Pallet<T> {
         let uid = Self::uid_of(netuid, hotkey)?;
         let owner_uid = Uids::<T>::get(netuid, SubnetOwnerHotkey::<T>::get(netuid));
         let is_owner = owner_uid == Some(uid);
-        ensure!(
-            is_owner || Self::raw_stake(hotkey, netuid) >= StakeThreshold::<T>::get(),
-            Error::<T>::NotEnoughStakeToSetWeights
-        );
+        ensure!(Self::passes_stake_threshold(hotkey, netuid, is_owner), Error::<T>::NotEnoughStakeToSetWeights);
         let required = WeightsVersionKey::<T>::get(netuid);
         ensure!(required == 0 || version_key >= required, Error::<T>::IncorrectWeightVersionKey);
         let idx = storage_index(netuid, mecid);

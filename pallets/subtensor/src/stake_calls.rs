@@ -157,16 +157,27 @@ impl<T: Config> Pallet<T> {
         let taken = Self::decrease_alpha_stake(hotkey, coldkey, netuid, sim.amount_paid_in);
         let (result, fee_tao) = Self::sell_alpha(coldkey, netuid, taken, limit, drop_fees)?;
         LastColdkeyHotkeyStakeBlock::<T>::insert(coldkey, hotkey, Self::current_block());
+        Self::deposit_stake_removed(coldkey, hotkey, netuid, &result, fee_tao);
+        Self::clear_small_nomination(coldkey, hotkey, netuid)?;
+        Ok(result.amount_out)
+    }
+
+    /// `StakeRemoved(coldkey, hotkey, tao out, alpha sold, netuid, fee in TAO)`.
+    fn deposit_stake_removed(
+        coldkey: &T::AccountId,
+        hotkey: &T::AccountId,
+        netuid: NetUid,
+        sale: &tensorchain_swap::pool::SwapResult,
+        fee_tao: TaoBalance,
+    ) {
         Self::deposit_event(Event::StakeRemoved(
             coldkey.clone(),
             hotkey.clone(),
-            result.amount_out,
-            result.amount_paid_in,
+            sale.amount_out,
+            sale.amount_paid_in,
             netuid,
             fee_tao,
         ));
-        Self::clear_small_nomination(coldkey, hotkey, netuid)?;
-        Ok(result.amount_out)
     }
 
     /// `NominatorMinRequiredStake` in rao: the stored value is a per-million factor of
@@ -207,14 +218,7 @@ impl<T: Config> Pallet<T> {
             }
         });
         match sale {
-            Ok((result, fee_tao)) => Self::deposit_event(Event::StakeRemoved(
-                coldkey.clone(),
-                hotkey.clone(),
-                result.amount_out,
-                result.amount_paid_in,
-                netuid,
-                fee_tao,
-            )),
+            Ok((result, fee_tao)) => Self::deposit_stake_removed(coldkey, hotkey, netuid, &result, fee_tao),
             Err(_) => SubnetAlphaOut::<T>::mutate(netuid, |a| *a = a.saturating_sub(taken)),
         }
         Ok(())
