@@ -65,6 +65,10 @@ impl pallet_subtensor::Config for Test {
     type BlockAuthor = NoAuthor;
     type BurnPalletId = BurnPalletId;
     type OnSubnetRemoved = crate::RemoveSubnetState<Test>;
+    type LeaseCrowdloan = ();
+    type LeaseProxy = ();
+    type LeaseDividendsDistributionInterval = frame_support::traits::ConstU64<100>;
+    type Commitments = ();
     type WeightInfo = ();
 }
 

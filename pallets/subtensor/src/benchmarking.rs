@@ -9,6 +9,7 @@ use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::Mutate;
 use frame_system::RawOrigin;
+use crate::leasing::{LeaseCrowdloan, LeaseProxy};
 use sp_runtime::traits::UniqueSaturatedInto;
 use alloc::vec::Vec;
 
@@ -494,6 +495,61 @@ mod benchmarks {
             Pallet::<T>::run_coinbase(&netuids);
         }
         assert!(netuids.iter().all(|n| SubnetAlphaOutEmission::<T>::get(n) > 0));
+    }
+
+    /// `k` contributors besides the beneficiary, each refunded.
+    #[benchmark]
+    fn register_leased_network(k: Linear<0, 500>) {
+        let creator = funded::<T>("lease_creator", 0);
+        NetworkRateLimit::<T>::put(0);
+        NetworkLastLockBlock::<T>::put(0);
+        NetworkLastLockCost::<T>::put(NetworkMinLockCost::<T>::get());
+        let lock = Pallet::<T>::get_network_lock_cost();
+        let mut contributions = vec![(creator.clone(), lock + 10 * TAO)];
+        for i in 0..k {
+            contributions.push((account("lease_contributor", i, 0), 10 * TAO));
+        }
+        T::LeaseCrowdloan::benchmark_finalizing(&creator, contributions);
+        let share = sp_runtime::Percent::from_percent(30);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(creator), share, None);
+        assert_eq!(NextSubnetLeaseId::<T>::get(), 1);
+        assert_eq!(SubnetLeaseShares::<T>::iter_prefix(0).count(), k as usize);
+    }
+
+    #[benchmark]
+    fn terminate_lease(k: Linear<0, 500>) {
+        let beneficiary = funded::<T>("lease_creator", 0);
+        let owner_hotkey: T::AccountId = account("beneficiary_hotkey", 0, 0);
+        Owner::<T>::insert(&owner_hotkey, beneficiary.clone());
+        let netuid = started_subnet::<T>(0);
+        let coldkey = Pallet::<T>::lease_coldkey(0);
+        let hotkey = Pallet::<T>::lease_hotkey(0);
+        frame_system::Pallet::<T>::inc_providers(&coldkey);
+        frame_system::Pallet::<T>::inc_providers(&hotkey);
+        T::LeaseProxy::add_lease_beneficiary_proxy(&coldkey, &beneficiary).unwrap();
+        SubnetOwner::<T>::insert(netuid, coldkey.clone());
+        SubnetLeases::<T>::insert(
+            0,
+            crate::leasing::SubnetLease {
+                beneficiary: beneficiary.clone(),
+                coldkey,
+                hotkey,
+                emissions_share: sp_runtime::Percent::from_percent(30),
+                end_block: Some(frame_system::Pallet::<T>::block_number()),
+                netuid,
+                cost: 0,
+            },
+        );
+        SubnetUidToLeaseId::<T>::insert(netuid, 0);
+        for i in 0..k {
+            let who: T::AccountId = account("lease_contributor", i, 0);
+            SubnetLeaseShares::<T>::insert(0, who, 1u128 << 50);
+        }
+        #[extrinsic_call]
+        _(RawOrigin::Signed(beneficiary.clone()), 0, owner_hotkey);
+        assert_eq!(SubnetOwner::<T>::get(netuid), beneficiary);
+        assert!(SubnetLeases::<T>::get(0).is_none());
     }
 
     impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -56,6 +56,8 @@ impl<T: Config> Pallet<T> {
     pub fn do_dissolve_network(netuid: NetUid) -> DispatchResult {
         ensure!(netuid != ROOT_NETUID, Error::<T>::CannotDissolveRootSubnet);
         ensure!(Self::if_subnet_exist(netuid), Error::<T>::SubnetNotExists);
+        // A lease ends with its subnet; its keys' stake is refunded like everyone's.
+        Self::remove_lease_of_subnet(netuid)?;
         Self::destroy_alpha_and_refund(netuid);
         Self::remove_subnet_storage(netuid);
         <T::SwapInterface as tensorchain_swap::interface::SwapHandler>::dissolve(netuid);

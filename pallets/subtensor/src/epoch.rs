@@ -216,6 +216,7 @@ impl<T: Config> Pallet<T> {
         if pending.owner > 0 {
             Self::increase_alpha_stake(&owner_hotkey, &owner, netuid, pending.owner);
             credited = credited.saturating_add(pending.owner);
+            Self::distribute_lease_dividends(netuid, pending.owner);
         }
 
         // Incentive to miners; the owner's own hotkeys' incentive is withheld.

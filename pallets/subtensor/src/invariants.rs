@@ -26,7 +26,7 @@ impl<T: Config> Pallet<T> {
         if stake != held {
             return Err(format!("TotalStake {stake} != TAO in subnet accounts {held}"));
         }
-        Ok(())
+        Self::check_leases()
     }
 
     fn check_alpha(netuid: NetUid) -> Result<(), String> {

@@ -30,6 +30,7 @@ mod benchmarking;
 #[cfg(test)]
 mod mock;
 pub mod coinbase;
+pub mod commitments;
 pub mod delegation;
 pub mod dissolve;
 pub mod epoch;
@@ -37,6 +38,7 @@ pub mod free_calls;
 pub mod identity;
 pub mod invariants;
 pub mod issuance;
+pub mod leasing;
 pub mod pools;
 pub mod registration;
 pub mod root;
@@ -206,6 +208,15 @@ pub mod pallet {
         /// Swap fees go to this pallet account when no author is known.
         #[pallet::constant]
         type BurnPalletId: Get<PalletId>;
+        /// The crowdloan pallet, which funds leased subnets.
+        type LeaseCrowdloan: crate::leasing::LeaseCrowdloan<Self::AccountId>;
+        /// The proxy pallet, which gives a lease's beneficiary control of the subnet.
+        type LeaseProxy: crate::leasing::LeaseProxy<Self::AccountId>;
+        /// Leases pay out accumulated dividends on blocks that are multiples of this.
+        #[pallet::constant]
+        type LeaseDividendsDistributionInterval: Get<BlockNumberFor<Self>>;
+        /// The Commitments pallet: the metagraph's commitments and the bonds reset.
+        type Commitments: crate::commitments::SubnetCommitments<Self::AccountId>;
         type WeightInfo: WeightInfo;
     }
 
@@ -312,6 +323,21 @@ pub mod pallet {
     pub type TotalNetworks<T> = StorageValue<_, u16, ValueQuery>;
     #[pallet::storage]
     pub type NetworksAdded<T> = StorageMap<_, Identity, NetUid, bool, ValueQuery>;
+    // ----- Leased subnets (`pallets-2.md` §4.6). -----
+    #[pallet::storage]
+    pub type SubnetLeases<T: Config> =
+        StorageMap<_, Twox64Concat, crate::leasing::LeaseId, crate::leasing::SubnetLeaseOf<T>, OptionQuery>;
+    /// A contributor's share of a lease, `U64F64` as raw bits.
+    #[pallet::storage]
+    pub type SubnetLeaseShares<T: Config> =
+        StorageDoubleMap<_, Twox64Concat, crate::leasing::LeaseId, Identity, T::AccountId, u128, ValueQuery>;
+    #[pallet::storage]
+    pub type SubnetUidToLeaseId<T> = StorageMap<_, Twox64Concat, NetUid, crate::leasing::LeaseId, OptionQuery>;
+    #[pallet::storage]
+    pub type NextSubnetLeaseId<T> = StorageValue<_, crate::leasing::LeaseId, ValueQuery>;
+    #[pallet::storage]
+    pub type AccumulatedLeaseDividends<T> = StorageMap<_, Twox64Concat, crate::leasing::LeaseId, AlphaBalance, ValueQuery>;
+
     #[pallet::storage]
     pub type NetworkRegisteredAt<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
     /// How many subnets have ever been registered, by netuid (for symbol and stagger).
@@ -1141,6 +1167,17 @@ pub mod pallet {
         RootClaimed(T::AccountId, T::AccountId, NetUid, AlphaBalance),
         /// A coldkey chose what its root dividends become.
         RootClaimTypeSet(T::AccountId, RootClaimTypeEnum),
+        /// A crowdloan registered a leased subnet.
+        SubnetLeaseCreated {
+            beneficiary: T::AccountId,
+            lease_id: crate::leasing::LeaseId,
+            netuid: NetUid,
+            end_block: Option<BlockNumberFor<T>>,
+        },
+        /// A lease ended and its beneficiary took the subnet over.
+        SubnetLeaseTerminated { beneficiary: T::AccountId, netuid: NetUid },
+        /// A lease holder received its part of the lease's dividends (alpha).
+        SubnetLeaseDividendsDistributed { lease_id: crate::leasing::LeaseId, contributor: T::AccountId, alpha: AlphaBalance },
     }
 
     #[pallet::error]
@@ -1297,6 +1334,22 @@ pub mod pallet {
         AlphaHighTooLow,
         /// `alpha_low` must be in 1638..=alpha_high.
         AlphaLowOutOfRange,
+        /// Only the crowdloan's creator can be a lease's beneficiary.
+        InvalidLeaseBeneficiary,
+        /// A lease's end block must be in the future.
+        LeaseCannotEndInThePast,
+        /// The leased subnet was not found after its registration.
+        LeaseNetuidNotFound,
+        /// No lease with this id.
+        LeaseDoesNotExist,
+        /// A perpetual lease cannot be terminated.
+        LeaseHasNoEndBlock,
+        /// The lease's end block has not been reached.
+        LeaseHasNotEnded,
+        /// The new owner hotkey must belong to the beneficiary.
+        BeneficiaryDoesNotOwnHotkey,
+        /// Only the lease's beneficiary can do this.
+        ExpectedBeneficiaryOrigin,
     }
 
     /// Bounds and defaults the clients read as constants (`client-compat.md` §2.5).
@@ -1987,6 +2040,34 @@ pub mod pallet {
         ) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_burned_register(coldkey, netuid, hotkey, Some(limit_price))
+        }
+
+        /// Registers a subnet owned by a new lease; only as the stored call of a crowdloan
+        /// being finalized, whose creator becomes the lease's beneficiary.
+        #[pallet::call_index(110)]
+        #[pallet::weight(T::WeightInfo::register_leased_network(<T::LeaseCrowdloan as crate::leasing::LeaseCrowdloan<T::AccountId>>::max_contributors()))]
+        pub fn register_leased_network(
+            origin: OriginFor<T>,
+            emissions_share: sp_runtime::Percent,
+            end_block: Option<BlockNumberFor<T>>,
+        ) -> DispatchResultWithPostInfo {
+            let who = ensure_signed(origin)?;
+            let refunded = Self::do_register_leased_network(who, emissions_share, end_block)?;
+            Ok(Some(T::WeightInfo::register_leased_network(refunded)).into())
+        }
+
+        /// The beneficiary of an ended lease takes the subnet over with `hotkey` as its owner
+        /// hotkey.
+        #[pallet::call_index(111)]
+        #[pallet::weight(T::WeightInfo::terminate_lease(<T::LeaseCrowdloan as crate::leasing::LeaseCrowdloan<T::AccountId>>::max_contributors()))]
+        pub fn terminate_lease(
+            origin: OriginFor<T>,
+            lease_id: crate::leasing::LeaseId,
+            hotkey: T::AccountId,
+        ) -> DispatchResultWithPostInfo {
+            let who = ensure_signed(origin)?;
+            let removed = Self::do_terminate_lease(who, lease_id, hotkey)?;
+            Ok(Some(T::WeightInfo::terminate_lease(removed)).into())
         }
     }
 

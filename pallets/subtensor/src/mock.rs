@@ -66,7 +66,80 @@ impl pallet_subtensor::Config for Test {
     type BlockAuthor = Author;
     type BurnPalletId = BurnPalletId;
     type OnSubnetRemoved = ();
+    type LeaseCrowdloan = MockCrowdloan;
+    type LeaseProxy = MockProxy;
+    type LeaseDividendsDistributionInterval = frame_support::traits::ConstU64<100>;
+    type Commitments = ();
     type WeightInfo = ();
+}
+
+thread_local! {
+    /// The crowdloan `finalize` is dispatching in a leasing test, and its contributions.
+    pub static FINALIZING: core::cell::RefCell<Option<pallet_subtensor::leasing::FinalizingCrowdloan<AccountId32>>> =
+        const { core::cell::RefCell::new(None) };
+    pub static CONTRIBUTIONS: core::cell::RefCell<Vec<(AccountId32, u64)>> = const { core::cell::RefCell::new(Vec::new()) };
+    /// (lease coldkey, beneficiary) proxies.
+    pub static PROXIES: core::cell::RefCell<Vec<(AccountId32, AccountId32)>> = const { core::cell::RefCell::new(Vec::new()) };
+}
+
+/// A crowdloan whose funds account holds `raised`, being finalized by `creator`.
+pub fn set_finalizing(id: u32, creator: AccountId32, contributions: Vec<(AccountId32, u64)>) -> AccountId32 {
+    use frame_support::traits::fungible::Mutate;
+    let raised: u64 = contributions.iter().map(|(_, a)| a).sum();
+    let funds_account = AccountId32::new([0xf0; 32]);
+    Balances::mint_into(&funds_account, raised).unwrap();
+    SubtensorModule::sync_issuance();
+    FINALIZING.with(|f| {
+        *f.borrow_mut() = Some(pallet_subtensor::leasing::FinalizingCrowdloan {
+            id,
+            creator,
+            raised,
+            funds_account: funds_account.clone(),
+        })
+    });
+    CONTRIBUTIONS.with(|c| *c.borrow_mut() = contributions);
+    funds_account
+}
+
+pub fn clear_finalizing() {
+    FINALIZING.with(|f| *f.borrow_mut() = None);
+}
+
+pub struct MockCrowdloan;
+impl pallet_subtensor::leasing::LeaseCrowdloan<AccountId32> for MockCrowdloan {
+    fn finalizing() -> Result<pallet_subtensor::leasing::FinalizingCrowdloan<AccountId32>, sp_runtime::DispatchError> {
+        FINALIZING.with(|f| {
+            f.borrow().as_ref().map(|c| pallet_subtensor::leasing::FinalizingCrowdloan {
+                id: c.id,
+                creator: c.creator.clone(),
+                raised: c.raised,
+                funds_account: c.funds_account.clone(),
+            })
+        })
+        .ok_or(sp_runtime::DispatchError::Other("InvalidCrowdloanId"))
+    }
+    fn contributions(_: u32) -> Vec<(AccountId32, u64)> {
+        CONTRIBUTIONS.with(|c| c.borrow().clone())
+    }
+    fn max_contributors() -> u32 {
+        500
+    }
+    #[cfg(feature = "runtime-benchmarks")]
+    fn benchmark_finalizing(creator: &AccountId32, contributions: Vec<(AccountId32, u64)>) {
+        set_finalizing(0, creator.clone(), contributions);
+    }
+}
+
+pub struct MockProxy;
+impl pallet_subtensor::leasing::LeaseProxy<AccountId32> for MockProxy {
+    fn add_lease_beneficiary_proxy(lease: &AccountId32, beneficiary: &AccountId32) -> sp_runtime::DispatchResult {
+        PROXIES.with(|p| p.borrow_mut().push((lease.clone(), beneficiary.clone())));
+        Ok(())
+    }
+    fn remove_lease_beneficiary_proxy(lease: &AccountId32, beneficiary: &AccountId32) -> sp_runtime::DispatchResult {
+        PROXIES.with(|p| p.borrow_mut().retain(|x| x != &(lease.clone(), beneficiary.clone())));
+        Ok(())
+    }
 }
 
 pub fn account(n: u8) -> AccountId32 {

@@ -124,6 +124,7 @@ impl<T: Config> Pallet<T> {
         Axons::<T>::remove(netuid, &old);
         Prometheus::<T>::remove(netuid, &old);
         NeuronCertificates::<T>::remove(netuid, &old);
+        <T::Commitments as crate::commitments::SubnetCommitments<T::AccountId>>::on_deregistered(netuid, &old);
 
         Keys::<T>::insert(netuid, uid, new_hotkey.clone());
         Uids::<T>::insert(netuid, new_hotkey, uid);

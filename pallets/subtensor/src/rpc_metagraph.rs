@@ -191,7 +191,7 @@ pub struct SelectiveMetagraph {
     pub alpha_dividends_per_hotkey: Option<Vec<(AccountId32, Compact<AlphaBalance>)>>,
     /// Uids with a validator permit and at least `StakeThreshold` stake, most stake first.
     pub validators: Option<Vec<Compact<u16>>>,
-    /// (hotkey, commitment) pairs: always empty, there is no Commitments pallet yet.
+    /// (hotkey, SCALE-encoded `Registration`) for every commitment on the subnet.
     pub commitments: Option<Vec<(AccountId32, Vec<Compact<u8>>)>>,
 }
 
@@ -500,7 +500,12 @@ impl<T: Config> Pallet<T> {
                 hotkeys.iter().map(|h| (h.clone(), Compact(AlphaDividendsPerSubnet::<T>::get(netuid, h)))).collect()
             }),
             validators: sel.pick(72, || Self::validators(&permits, &total_stake)),
-            commitments: sel.pick(73, Vec::new),
+            commitments: sel.pick(73, || {
+                <T::Commitments as crate::commitments::SubnetCommitments<T::AccountId>>::subnet_commitments(netuid)
+                    .into_iter()
+                    .map(|(who, bytes)| (who, bytes.into_iter().map(Compact).collect()))
+                    .collect()
+            }),
         })
     }
 

@@ -48,6 +48,10 @@ pub trait WeightInfo {
     fn epoch(n: u32) -> Weight;
     /// The coinbase over `s` eligible subnets.
     fn coinbase(s: u32) -> Weight;
+    /// `register_leased_network` refunding `k` contributors.
+    fn register_leased_network(k: u32) -> Weight;
+    /// `terminate_lease` removing `k` shares.
+    fn terminate_lease(k: u32) -> Weight;
 }
 
 pub struct SubstrateWeight<T>(PhantomData<T>);
@@ -199,6 +203,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
             .saturating_add(T::DbWeight::get().reads(5u64.saturating_add(u64::from(s).saturating_mul(30))))
             .saturating_add(T::DbWeight::get().writes(u64::from(s).saturating_mul(20)))
     }
+    // `register_network` plus the lease's accounts, proxy and a transfer and share per
+    // contributor.
+    fn register_leased_network(k: u32) -> Weight {
+        Self::register_network()
+            .saturating_add(Weight::from_parts(60_000_000, 10_000))
+            .saturating_add(T::DbWeight::get().reads_writes(12, 12))
+            .saturating_add(Weight::from_parts(40_000_000, 3_000).saturating_mul(u64::from(k)))
+            .saturating_add(T::DbWeight::get().reads_writes(2, 3).saturating_mul(u64::from(k)))
+    }
+    fn terminate_lease(k: u32) -> Weight {
+        Weight::from_parts(50_000_000, 10_000)
+            .saturating_add(T::DbWeight::get().reads_writes(8, 10))
+            .saturating_add(T::DbWeight::get().writes(u64::from(k)))
+    }
 }
 
 impl WeightInfo for () {
@@ -295,5 +313,17 @@ impl WeightInfo for () {
                 5u64.saturating_add(u64::from(s).saturating_mul(30)),
                 u64::from(s).saturating_mul(20),
             ))
+    }
+    fn register_leased_network(k: u32) -> Weight {
+        Self::register_network()
+            .saturating_add(Weight::from_parts(60_000_000, 10_000))
+            .saturating_add(RocksDbWeight::get().reads_writes(12, 12))
+            .saturating_add(Weight::from_parts(40_000_000, 3_000).saturating_mul(u64::from(k)))
+            .saturating_add(RocksDbWeight::get().reads_writes(2, 3).saturating_mul(u64::from(k)))
+    }
+    fn terminate_lease(k: u32) -> Weight {
+        Weight::from_parts(50_000_000, 10_000)
+            .saturating_add(RocksDbWeight::get().reads_writes(8, 10))
+            .saturating_add(RocksDbWeight::get().writes(u64::from(k)))
     }
 }

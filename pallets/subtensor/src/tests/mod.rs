@@ -11,6 +11,7 @@ use substrate_fixed::types::U64F64;
 mod coinbase;
 mod dissolve;
 mod epoch;
+mod leasing;
 mod staking;
 mod root_claim;
 mod rpc_info;
