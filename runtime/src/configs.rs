@@ -226,15 +226,18 @@ parameter_types! {
     // storage is paid for: base for the item, factor per byte or entry.
     pub const DepositBase: Balance = deposit(1, 88);
     pub const DepositFactor: Balance = deposit(0, 32);
-    pub const ProxyDepositBase: Balance = deposit(1, 8);
+    // Upstream's proxy deposits (`staking-2.md` §7.3): a lease's proxy costs its coldkey
+    // exactly 93 000 000 rao.
+    pub const ProxyDepositBase: Balance = deposit(1, 40);
     pub const ProxyDepositFactor: Balance = deposit(0, 33);
-    pub const AnnouncementDepositBase: Balance = deposit(1, 8);
-    pub const AnnouncementDepositFactor: Balance = deposit(0, 66);
+    pub const AnnouncementDepositBase: Balance = deposit(1, 16);
+    pub const AnnouncementDepositFactor: Balance = deposit(0, 68);
 }
 
-/// The deposit for `items` storage items taking `bytes` bytes.
+/// The deposit for `items` storage items taking `bytes` bytes: upstream's 0.02 TAO per item
+/// and 0.001 TAO per byte.
 pub const fn deposit(items: u32, bytes: u32) -> Balance {
-    (items as Balance).saturating_mul(100 * MILLI_TAO).saturating_add(
+    (items as Balance).saturating_mul(20 * MILLI_TAO).saturating_add(
         (bytes as Balance).saturating_mul(MILLI_TAO),
     )
 }
@@ -270,27 +273,162 @@ pub enum ProxyType {
     /// Everything.
     #[default]
     Any,
-    /// Everything except moving TAO out of the account.
+    /// A subnet owner's hyperparameters, identity and symbol, but not its owner hotkey.
+    Owner,
+    /// Everything but dissolving subnets, root and neuron registration, and sudo.
+    NonCritical,
+    /// Everything that does not move TAO or stake to another coldkey.
     NonTransfer,
-    /// Only balance transfers.
-    Transfer,
-    /// Proxy management and batches thereof.
+    /// Deprecated: allows nothing.
+    Senate,
+    /// Everything that does not touch balances, stake or registrations.
+    NonFungible,
+    /// Deprecated: allows nothing.
+    Triumvirate,
+    /// Deprecated: allows nothing.
     Governance,
+    /// Staking calls.
+    Staking,
+    /// Neuron registration.
+    Registration,
+    /// Balance transfers and stake transfers.
+    Transfer,
+    /// Transfers of less than 0.5 TAO (or 0.5 alpha).
+    SmallTransfer,
+    /// Deprecated: allows nothing.
+    RootWeights,
+    /// Childkey settings.
+    ChildKeys,
+    /// `Sudo.sudo_unchecked_weight(System.set_code)` only.
+    SudoUncheckedSetCode,
+    /// Hotkey swaps.
+    SwapHotkey,
+    /// What a leased subnet's beneficiary may do as the lease's coldkey (`pallets-2.md` §4.6).
+    SubnetLeaseBeneficiary,
+    /// Root claims.
+    RootClaim,
 }
+
+/// The most a `SmallTransfer` proxy may move at once (strictly less).
+pub const SMALL_TRANSFER_LIMIT: Balance = 500_000_000;
 
 impl InstanceFilter<RuntimeCall> for ProxyType {
     fn filter(&self, call: &RuntimeCall) -> bool {
+        use pallet_admin_utils::Call as A;
+        use pallet_subtensor::Call as S;
         match self {
             ProxyType::Any => true,
+            ProxyType::Owner => match call {
+                RuntimeCall::AdminUtils(A::sudo_set_sn_owner_hotkey { .. } | A::sudo_set_subnet_owner_hotkey { .. }) => {
+                    false
+                },
+                RuntimeCall::AdminUtils(..) => true,
+                RuntimeCall::SubtensorModule(S::set_subnet_identity { .. } | S::update_symbol { .. }) => true,
+                _ => false,
+            },
+            ProxyType::NonCritical => !matches!(
+                call,
+                RuntimeCall::SubtensorModule(
+                    S::dissolve_network { .. } | S::root_register { .. } | S::burned_register { .. }
+                ) | RuntimeCall::Sudo(..)
+            ),
             ProxyType::NonTransfer => !matches!(
                 call,
-                RuntimeCall::Balances(..)
-                    | RuntimeCall::Sudo(..)
-                    | RuntimeCall::Multisig(..)
-                    | RuntimeCall::SubtensorModule(pallet_subtensor::Call::transfer_stake { .. })
+                RuntimeCall::Balances(..) | RuntimeCall::SubtensorModule(S::transfer_stake { .. })
             ),
-            ProxyType::Transfer => matches!(call, RuntimeCall::Balances(..)),
-            ProxyType::Governance => matches!(call, RuntimeCall::Sudo(..)),
+            ProxyType::NonFungible => !matches!(
+                call,
+                RuntimeCall::Balances(..)
+                    | RuntimeCall::SubtensorModule(
+                        S::add_stake { .. }
+                            | S::add_stake_limit { .. }
+                            | S::remove_stake { .. }
+                            | S::remove_stake_limit { .. }
+                            | S::remove_stake_full_limit { .. }
+                            | S::unstake_all { .. }
+                            | S::unstake_all_alpha { .. }
+                            | S::swap_stake { .. }
+                            | S::swap_stake_limit { .. }
+                            | S::move_stake { .. }
+                            | S::transfer_stake { .. }
+                            | S::burned_register { .. }
+                            | S::root_register { .. }
+                    )
+            ),
+            ProxyType::Senate | ProxyType::Triumvirate | ProxyType::Governance | ProxyType::RootWeights => false,
+            ProxyType::Staking => matches!(
+                call,
+                RuntimeCall::SubtensorModule(
+                    S::add_stake { .. }
+                        | S::remove_stake { .. }
+                        | S::unstake_all { .. }
+                        | S::unstake_all_alpha { .. }
+                        | S::swap_stake { .. }
+                        | S::swap_stake_limit { .. }
+                        | S::move_stake { .. }
+                        | S::add_stake_limit { .. }
+                        | S::remove_stake_limit { .. }
+                        | S::remove_stake_full_limit { .. }
+                        | S::set_root_claim_type { .. }
+                )
+            ),
+            ProxyType::Registration => matches!(
+                call,
+                RuntimeCall::SubtensorModule(S::burned_register { .. } | S::register { .. } | S::register_limit { .. })
+            ),
+            ProxyType::Transfer => matches!(
+                call,
+                RuntimeCall::Balances(
+                    pallet_balances::Call::transfer_keep_alive { .. }
+                        | pallet_balances::Call::transfer_allow_death { .. }
+                        | pallet_balances::Call::transfer_all { .. }
+                ) | RuntimeCall::SubtensorModule(S::transfer_stake { .. })
+            ),
+            ProxyType::SmallTransfer => match call {
+                RuntimeCall::Balances(
+                    pallet_balances::Call::transfer_keep_alive { value, .. }
+                    | pallet_balances::Call::transfer_allow_death { value, .. },
+                ) => *value < SMALL_TRANSFER_LIMIT,
+                RuntimeCall::SubtensorModule(S::transfer_stake { alpha_amount, .. }) => *alpha_amount < SMALL_TRANSFER_LIMIT,
+                _ => false,
+            },
+            // The childkey and hotkey-swap calls do not exist yet (staking part 2): nothing to allow.
+            ProxyType::ChildKeys | ProxyType::SwapHotkey => false,
+            ProxyType::SudoUncheckedSetCode => match call {
+                RuntimeCall::Sudo(pallet_sudo::Call::sudo_unchecked_weight { call, .. }) => {
+                    matches!(call.as_ref(), RuntimeCall::System(frame_system::Call::set_code { .. }))
+                },
+                _ => false,
+            },
+            ProxyType::SubnetLeaseBeneficiary => matches!(
+                call,
+                RuntimeCall::SubtensorModule(S::start_call { .. })
+                    | RuntimeCall::AdminUtils(
+                        A::sudo_set_serving_rate_limit { .. }
+                            | A::sudo_set_min_difficulty { .. }
+                            | A::sudo_set_max_difficulty { .. }
+                            | A::sudo_set_weights_version_key { .. }
+                            | A::sudo_set_adjustment_alpha { .. }
+                            | A::sudo_set_immunity_period { .. }
+                            | A::sudo_set_min_allowed_weights { .. }
+                            | A::sudo_set_kappa { .. }
+                            | A::sudo_set_rho { .. }
+                            | A::sudo_set_activity_cutoff { .. }
+                            | A::sudo_set_network_registration_allowed { .. }
+                            | A::sudo_set_network_pow_registration_allowed { .. }
+                            | A::sudo_set_max_burn { .. }
+                            | A::sudo_set_bonds_moving_average { .. }
+                            | A::sudo_set_bonds_penalty { .. }
+                            | A::sudo_set_commit_reveal_weights_enabled { .. }
+                            | A::sudo_set_liquid_alpha_enabled { .. }
+                            | A::sudo_set_alpha_values { .. }
+                            | A::sudo_set_commit_reveal_weights_interval { .. }
+                            | A::sudo_set_toggle_transfer { .. }
+                            | A::sudo_set_subnet_emission_enabled { .. }
+                            | A::sudo_set_min_childkey_take_per_subnet { .. }
+                    )
+            ),
+            ProxyType::RootClaim => matches!(call, RuntimeCall::SubtensorModule(S::claim_root { .. })),
         }
     }
 
@@ -299,6 +437,9 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
             (x, y) if x == y => true,
             (ProxyType::Any, _) => true,
             (_, ProxyType::Any) => false,
+            (ProxyType::NonTransfer, ProxyType::Transfer | ProxyType::SmallTransfer) => false,
+            (ProxyType::NonTransfer, _) => true,
+            (ProxyType::Transfer, ProxyType::SmallTransfer) => true,
             _ => false,
         }
     }
@@ -311,9 +452,9 @@ impl pallet_proxy::Config for Runtime {
     type ProxyType = ProxyType;
     type ProxyDepositBase = ProxyDepositBase;
     type ProxyDepositFactor = ProxyDepositFactor;
-    type MaxProxies = ConstU32<32>;
+    type MaxProxies = ConstU32<20>;
     type WeightInfo = pallet_proxy::weights::SubstrateWeight<Runtime>;
-    type MaxPending = ConstU32<32>;
+    type MaxPending = ConstU32<75>;
     type CallHasher = sp_runtime::traits::BlakeTwo256;
     type AnnouncementDepositBase = AnnouncementDepositBase;
     type AnnouncementDepositFactor = AnnouncementDepositFactor;
@@ -358,8 +499,188 @@ impl pallet_subtensor::Config for Runtime {
     type SwapInterface = Swap;
     type BlockAuthor = CurrentBlockAuthor;
     type BurnPalletId = BurnPalletId;
-    type OnSubnetRemoved = pallet_admin_utils::RemoveSubnetState<Runtime>;
+    type OnSubnetRemoved = (pallet_admin_utils::RemoveSubnetState<Runtime>, CommitmentsOfSubnet);
+    type LeaseCrowdloan = LeaseCrowdloans;
+    type LeaseProxy = LeaseProxies;
+    type LeaseDividendsDistributionInterval = ConstU32<100>;
+    type Commitments = CommitmentsOfSubnet;
     type WeightInfo = crate::weights::pallet_subtensor::WeightInfo<Runtime>;
+}
+
+parameter_types! {
+    pub const PreimageBaseDeposit: Balance = deposit(2, 64);
+    pub const PreimageByteDeposit: Balance = deposit(0, 1);
+    pub const PreimageHoldReason: RuntimeHoldReason = RuntimeHoldReason::Preimage(pallet_preimage::HoldReason::Preimage);
+}
+
+/// Stores the calls of crowdloans too long to keep inline. Users noting a preimage pay a
+/// deposit per byte, held for as long as it is stored.
+impl pallet_preimage::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type WeightInfo = pallet_preimage::weights::SubstrateWeight<Runtime>;
+    type Currency = Balances;
+    type ManagerOrigin = frame_system::EnsureRoot<AccountId>;
+    type Consideration = frame_support::traits::fungible::HoldConsideration<
+        AccountId,
+        Balances,
+        PreimageHoldReason,
+        frame_support::traits::LinearStoragePrice<PreimageBaseDeposit, PreimageByteDeposit, Balance>,
+    >;
+}
+
+/// Whether this chain runs upstream's fast-runtime values: its genesis chose blocks shorter
+/// than production's 12 s (the dev chain). Constants that differ between the two read it, so
+/// that one runtime serves both and the clients read the values in force.
+pub fn fast_blocks() -> bool {
+    ChainSlotDuration::get() < 12_000
+}
+
+/// `MinimumBlockDuration`: 7 days of 12 s blocks, 50 blocks on the fast chain.
+pub struct CrowdloanMinimumBlockDuration;
+impl Get<BlockNumber> for CrowdloanMinimumBlockDuration {
+    fn get() -> BlockNumber {
+        if fast_blocks() { 50 } else { 50_400 }
+    }
+}
+
+/// `MaximumBlockDuration`: 60 days of 12 s blocks, 20 000 blocks on the fast chain.
+pub struct CrowdloanMaximumBlockDuration;
+impl Get<BlockNumber> for CrowdloanMaximumBlockDuration {
+    fn get() -> BlockNumber {
+        if fast_blocks() { 20_000 } else { 432_000 }
+    }
+}
+
+parameter_types! {
+    pub const CrowdloanPalletId: frame_support::PalletId = frame_support::PalletId(*b"bt/cloan");
+    pub const CrowdloanMinimumDeposit: Balance = 10 * crate::TAO;
+    pub const CrowdloanAbsoluteMinimumContribution: Balance = 100 * MILLI_TAO;
+    pub const CrowdloanRefundContributorsLimit: u32 = 50;
+    pub const CrowdloanMaxContributors: u32 = 500;
+}
+
+impl pallet_crowdloan::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type RuntimeCall = RuntimeCall;
+    type Currency = Balances;
+    type Preimages = crate::Preimage;
+    type PalletId = CrowdloanPalletId;
+    type MinimumDeposit = CrowdloanMinimumDeposit;
+    type AbsoluteMinimumContribution = CrowdloanAbsoluteMinimumContribution;
+    type MinimumBlockDuration = CrowdloanMinimumBlockDuration;
+    type MaximumBlockDuration = CrowdloanMaximumBlockDuration;
+    type RefundContributorsLimit = CrowdloanRefundContributorsLimit;
+    type MaxContributors = CrowdloanMaxContributors;
+    type WeightInfo = pallet_crowdloan::weights::SubstrateWeight<Runtime>;
+}
+
+/// Leasing's view of the Crowdloan pallet.
+pub struct LeaseCrowdloans;
+impl pallet_subtensor::leasing::LeaseCrowdloan<AccountId> for LeaseCrowdloans {
+    fn finalizing() -> Result<pallet_subtensor::leasing::FinalizingCrowdloan<AccountId>, sp_runtime::DispatchError> {
+        let (id, info) = pallet_crowdloan::Pallet::<Runtime>::current_crowdloan()?;
+        Ok(pallet_subtensor::leasing::FinalizingCrowdloan {
+            id,
+            creator: info.creator,
+            raised: info.raised,
+            funds_account: info.funds_account,
+        })
+    }
+    fn contributions(id: u32) -> alloc::vec::Vec<(AccountId, Balance)> {
+        pallet_crowdloan::Pallet::<Runtime>::contributions(id)
+    }
+    fn max_contributors() -> u32 {
+        CrowdloanMaxContributors::get()
+    }
+    #[cfg(feature = "runtime-benchmarks")]
+    fn benchmark_finalizing(creator: &AccountId, contributions: alloc::vec::Vec<(AccountId, Balance)>) {
+        pallet_crowdloan::Pallet::<Runtime>::benchmark_set_finalizing(creator, contributions);
+    }
+}
+
+/// Leasing's view of the Proxy pallet: the beneficiary's proxy over the lease coldkey.
+pub struct LeaseProxies;
+impl pallet_subtensor::leasing::LeaseProxy<AccountId> for LeaseProxies {
+    fn add_lease_beneficiary_proxy(lease_coldkey: &AccountId, beneficiary: &AccountId) -> sp_runtime::DispatchResult {
+        pallet_proxy::Pallet::<Runtime>::add_proxy_delegate(
+            lease_coldkey,
+            beneficiary.clone(),
+            ProxyType::SubnetLeaseBeneficiary,
+            0,
+        )
+    }
+    fn remove_lease_beneficiary_proxy(lease_coldkey: &AccountId, beneficiary: &AccountId) -> sp_runtime::DispatchResult {
+        pallet_proxy::Pallet::<Runtime>::remove_proxy_delegate(
+            lease_coldkey,
+            beneficiary.clone(),
+            ProxyType::SubnetLeaseBeneficiary,
+            0,
+        )
+    }
+}
+
+/// Commitments: free (`InitialDeposit` = `FieldDeposit` = 0), at most 3 fields, as upstream.
+impl pallet_commitments::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type Currency = Balances;
+    type MaxFields = ConstU32<3>;
+    type InitialDeposit = ConstU64<0>;
+    type FieldDeposit = ConstU64<0>;
+    type CanCommit = CommitmentsOfSubnet;
+    type TempoInterface = CommitmentsOfSubnet;
+    type OnMetadataCommitment = CommitmentsOfSubnet;
+    // No drand beacon on this chain yet: timelocked fields are stored and wait for their pulse.
+    type Timelock = ();
+    type WeightInfo = pallet_commitments::weights::SubstrateWeight<Runtime>;
+    #[cfg(feature = "runtime-benchmarks")]
+    type BenchmarkHelper = CommitmentsOfSubnet;
+}
+
+/// The glue between SubtensorModule and Commitments, both ways.
+pub struct CommitmentsOfSubnet;
+impl pallet_commitments::CanCommit<AccountId> for CommitmentsOfSubnet {
+    fn can_commit(netuid: u16, who: &AccountId) -> bool {
+        SubtensorModule::is_hotkey_registered_on_network(netuid, who)
+    }
+}
+impl pallet_commitments::GetEpochIndex for CommitmentsOfSubnet {
+    fn epoch_index(netuid: u16) -> u64 {
+        pallet_subtensor::SubnetEpochIndex::<Runtime>::get(netuid)
+    }
+}
+impl pallet_commitments::OnMetadataCommitment<AccountId> for CommitmentsOfSubnet {
+    fn on_bonds_reset(netuid: u16, who: &AccountId) {
+        SubtensorModule::reset_bonds_on_commit(netuid, who)
+    }
+}
+impl pallet_subtensor::commitments::SubnetCommitments<AccountId> for CommitmentsOfSubnet {
+    fn subnet_commitments(netuid: u16) -> alloc::vec::Vec<(AccountId, alloc::vec::Vec<u8>)> {
+        pallet_commitments::Pallet::<Runtime>::subnet_commitments(netuid)
+    }
+    fn on_deregistered(netuid: u16, hotkey: &AccountId) {
+        pallet_commitments::Pallet::<Runtime>::purge_account(netuid, hotkey)
+    }
+}
+impl pallet_subtensor::subnet_storage::OnSubnetRemoved for CommitmentsOfSubnet {
+    fn on_subnet_removed(netuid: u16) {
+        pallet_commitments::Pallet::<Runtime>::purge_netuid(netuid)
+    }
+}
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_commitments::BenchmarkHelper<AccountId> for CommitmentsOfSubnet {
+    fn register_hotkey(netuid: u16, who: &AccountId) {
+        if !SubtensorModule::if_subnet_exist(netuid) {
+            let owner: AccountId = frame_benchmarking::account("commitments_owner", 0, 0);
+            let _ = <Balances as frame_support::traits::fungible::Mutate<AccountId>>::set_balance(
+                &owner,
+                1_000_000 * crate::TAO,
+            );
+            pallet_subtensor::NetworkRateLimit::<Runtime>::put(0);
+            let _ = SubtensorModule::do_register_network(owner, who.clone());
+            return;
+        }
+        SubtensorModule::append_neuron(netuid, who, SubtensorModule::current_block());
+    }
 }
 
 impl pallet_admin_utils::Config for Runtime {

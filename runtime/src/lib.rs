@@ -69,7 +69,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
     authoring_version: 1,
     // Clients cache decoded metadata per spec_version for a whole process: bump it on every
     // metadata change and never reuse a value.
-    spec_version: 108,
+    spec_version: 109,
     impl_version: 1,
     apis: apis::RUNTIME_API_VERSIONS,
     // Signed into every transaction: bump it whenever a call's encoding changes.
@@ -186,11 +186,20 @@ mod runtime {
     #[runtime::pallet_index(13)]
     pub type Multisig = pallet_multisig;
 
+    #[runtime::pallet_index(14)]
+    pub type Preimage = pallet_preimage;
+
     #[runtime::pallet_index(16)]
     pub type Proxy = pallet_proxy;
 
+    #[runtime::pallet_index(18)]
+    pub type Commitments = pallet_commitments;
+
     #[runtime::pallet_index(19)]
     pub type AdminUtils = pallet_admin_utils;
+
+    #[runtime::pallet_index(27)]
+    pub type Crowdloan = pallet_crowdloan;
 
     #[runtime::pallet_index(28)]
     pub type Swap = pallet_subtensor_swap;

@@ -69,6 +69,27 @@ fn charge_failed_free_call(who: &AccountId, info: &DispatchInfo, post_info: &Pos
     }
 }
 
+/// `Commitments.set_commitment` is free: the pool refuses one that would fail, with the
+/// codes the SubtensorModule pool checks use (10: not registered, 6: this epoch's space is
+/// used up, 18: too many fields).
+fn validate_commitment(
+    who: &AccountId,
+    netuid: u16,
+    info: &pallet_commitments::CommitmentInfoOf<Runtime>,
+) -> Result<(), TransactionValidityError> {
+    use pallet_commitments::Error as E;
+    use sp_runtime::transaction_validity::InvalidTransaction;
+    pallet_commitments::Pallet::<Runtime>::validate_set_commitment(who, netuid, info).map_err(|e| {
+        let code = match e {
+            E::AccountNotAllowedCommit => 10,
+            E::SpaceLimitExceeded => 6,
+            E::TooManyFieldsInCommitmentInfo => 18,
+            _ => 255,
+        };
+        InvalidTransaction::Custom(code).into()
+    })
+}
+
 /// Syncs the issuance mirror; a write, when one was needed, counts towards the block.
 fn sync_issuance() {
     if SubtensorModule::sync_issuance() {
@@ -105,8 +126,12 @@ impl TransactionExtension<RuntimeCall> for SubtensorTransactionExtension {
         let Some(who) = signer.filter(|_| is_free(info)) else {
             return Ok((ValidTransaction::default(), None, origin));
         };
-        if let RuntimeCall::SubtensorModule(inner) = call {
-            SubtensorModule::validate_free_call(&who, inner)?;
+        match call {
+            RuntimeCall::SubtensorModule(inner) => SubtensorModule::validate_free_call(&who, inner)?,
+            RuntimeCall::Commitments(pallet_commitments::Call::set_commitment { netuid, info }) => {
+                validate_commitment(&who, *netuid, info)?
+            },
+            _ => {},
         }
         Ok((ValidTransaction::default(), Some(who), origin))
     }

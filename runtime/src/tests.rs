@@ -189,6 +189,62 @@ fn proxy_types_filter_calls() {
     assert!(!ProxyType::Transfer.is_superset(&ProxyType::Any));
 }
 
+/// The variants' SCALE indices are the names' positions in upstream's declaration, which
+/// clients send by name.
+#[test]
+fn proxy_type_indices_are_upstreams() {
+    let names = [
+        ProxyType::Any,
+        ProxyType::Owner,
+        ProxyType::NonCritical,
+        ProxyType::NonTransfer,
+        ProxyType::Senate,
+        ProxyType::NonFungible,
+        ProxyType::Triumvirate,
+        ProxyType::Governance,
+        ProxyType::Staking,
+        ProxyType::Registration,
+        ProxyType::Transfer,
+        ProxyType::SmallTransfer,
+        ProxyType::RootWeights,
+        ProxyType::ChildKeys,
+        ProxyType::SudoUncheckedSetCode,
+        ProxyType::SwapHotkey,
+        ProxyType::SubnetLeaseBeneficiary,
+        ProxyType::RootClaim,
+    ];
+    for (i, t) in names.iter().enumerate() {
+        assert_eq!(t.encode(), vec![i as u8], "{t:?}");
+    }
+}
+
+#[test]
+fn lease_beneficiary_and_small_transfer_proxies_filter_as_upstream() {
+    let bob: sp_runtime::MultiAddress<AccountId, ()> = Sr25519Keyring::Bob.to_account_id().into();
+    let start = RuntimeCall::SubtensorModule(pallet_subtensor::Call::start_call { netuid: 1 });
+    let kappa = RuntimeCall::AdminUtils(pallet_admin_utils::Call::sudo_set_kappa { netuid: 1, kappa: 5 });
+    let tempo = RuntimeCall::AdminUtils(pallet_admin_utils::Call::sudo_set_tempo { netuid: 1, tempo: 5 });
+    let stake = RuntimeCall::SubtensorModule(pallet_subtensor::Call::add_stake {
+        hotkey: Sr25519Keyring::Bob.to_account_id(),
+        netuid: 1,
+        amount_staked: 1,
+    });
+    assert!(ProxyType::SubnetLeaseBeneficiary.filter(&start));
+    assert!(ProxyType::SubnetLeaseBeneficiary.filter(&kappa));
+    assert!(!ProxyType::SubnetLeaseBeneficiary.filter(&tempo));
+    assert!(!ProxyType::SubnetLeaseBeneficiary.filter(&stake));
+    assert!(ProxyType::Staking.filter(&stake));
+    assert!(!ProxyType::Registration.filter(&stake));
+    assert!(!ProxyType::NonFungible.filter(&stake));
+    let small = |value| RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { dest: bob.clone(), value });
+    assert!(ProxyType::SmallTransfer.filter(&small(499_999_999)));
+    assert!(!ProxyType::SmallTransfer.filter(&small(500_000_000)));
+    assert!(ProxyType::Transfer.is_superset(&ProxyType::SmallTransfer));
+    assert!(ProxyType::NonTransfer.is_superset(&ProxyType::Staking));
+    assert!(!ProxyType::NonTransfer.is_superset(&ProxyType::Transfer));
+    assert!(!ProxyType::Senate.filter(&start));
+}
+
 #[test]
 fn existential_deposit_is_500_rao() {
     let ed: u64 = <<Runtime as pallet_balances::Config>::ExistentialDeposit as Get<u64>>::get();

@@ -64,3 +64,13 @@ def fields(attributes) -> list:
     if isinstance(attributes, (list, tuple)):
         return list(attributes)
     return list(attributes.values())
+
+
+def alpha_of(substrate, hotkey, coldkey, netuid, block=None):
+    """A coldkey's alpha on a hotkey, as the chain values its shares."""
+    shares = substrate.query("SubtensorModule", "Alpha", [hotkey, coldkey, netuid], block_hash=block).value
+    total = query(substrate, "TotalHotkeyShares", [hotkey, netuid], block)
+    value = query(substrate, "TotalHotkeyAlpha", [hotkey, netuid], block)
+    shares = shares["bits"] if isinstance(shares, dict) else shares
+    total = total["bits"] if isinstance(total, dict) else total
+    return value * shares // total if total else 0

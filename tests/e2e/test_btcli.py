@@ -15,22 +15,20 @@ import selectors
 import signal
 import socket
 import subprocess
-import sys
 import time
-from pathlib import Path
 
 import bittensor as bt
 import pytest
 from async_substrate_interface.sync_substrate import SubstrateInterface
 from bittensor_wallet import Keypair
 
-from chain import TAO, query, submit
+import btcli
+from chain import TAO, alpha_of, query, submit
 from harness import REPO
 from poolmath import Pool
 from replay import replay
 
 LOCALNET = REPO / "scripts" / "localnet.sh"
-BTCLI = Path(sys.executable).parent / "btcli"
 URL = "ws://127.0.0.1:9944"
 BTCLI_URL = "ws://127.0.0.1:9945"  # btcli's own e2e suite uses the second port
 state: dict = {}
@@ -92,29 +90,13 @@ def home(tmp_path_factory):
 
 
 def run(home, args, *, wallet=None, hotkey=None, wallets=None, network=True, check=True):
-    """One btcli command; returns its stdout. btcli exits 0 on most failures, so callers read
-    what it printed."""
-    cmd = [str(BTCLI), *args]
-    if wallet:
-        cmd += ["--wallet-name", wallet, "--wallet-path", str(wallets)]
-    if hotkey:
-        cmd += ["--hotkey", hotkey]
-    if network:
-        cmd += ["--network", BTCLI_URL]
-    env = {**os.environ, "HOME": str(home), "COLUMNS": "250", "NO_COLOR": "1"}
-    result = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env, stdin=subprocess.DEVNULL)
-    if check and result.returncode != 0:
-        raise AssertionError(f"btcli {' '.join(args)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
-    return result.stdout + result.stderr
+    return btcli.run(home, args, url=BTCLI_URL if network else None, wallet=wallet, hotkey=hotkey, wallets=wallets,
+                     check=check)
 
 
 def run_json(home, args, **kw):
-    out = run(home, [*args, "--json-output"], **kw)
-    found = [i for i in (out.find("{"), out.find("[")) if i >= 0]
-    if not found:
-        raise AssertionError(f"btcli {' '.join(args)} printed no JSON:\n{out}")
-    start = min(found)
-    return json.loads(out[start:out.rindex("}" if out[start] == "{" else "]") + 1])
+    network = kw.pop("network", True)
+    return btcli.run_json(home, args, url=BTCLI_URL if network else None, **kw)
 
 
 def head(chain):
@@ -132,13 +114,7 @@ def pool(chain, netuid, block=None):
 
 
 def alpha(chain, hotkey, coldkey, netuid, block=None):
-    """A coldkey's alpha on a hotkey, as the chain values its shares."""
-    shares = chain.query("SubtensorModule", "Alpha", [hotkey, coldkey, netuid], block_hash=block).value
-    total = query(chain, "TotalHotkeyShares", [hotkey, netuid], block)
-    value = query(chain, "TotalHotkeyAlpha", [hotkey, netuid], block)
-    shares = shares["bits"] if isinstance(shares, dict) else shares
-    total = total["bits"] if isinstance(total, dict) else total
-    return value * shares // total if total else 0
+    return alpha_of(chain, hotkey, coldkey, netuid, block)
 
 
 def sudo(chain, function, params):
