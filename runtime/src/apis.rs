@@ -47,6 +47,15 @@ impl_runtime_apis! {
         }
     }
 
+    impl subtensor_runtime_api::ProxyFilterRuntimeApi<Block> for Runtime {
+        fn get_proxy_types() -> Vec<pallet_subtensor::proxy_filters::ProxyTypeInfo> {
+            crate::proxy_filters::proxy_types()
+        }
+        fn get_proxy_filter(proxy_type: Option<u8>) -> Vec<pallet_subtensor::proxy_filters::ProxyFilterInfo> {
+            crate::proxy_filters::proxy_filters(proxy_type)
+        }
+    }
+
     impl subtensor_runtime_api::SubnetInfoRuntimeApi<Block> for Runtime {
         fn get_dynamic_info(netuid: NetUid) -> Option<DynamicInfo> {
             SubtensorModule::get_dynamic_info(netuid)
@@ -93,6 +102,9 @@ impl_runtime_apis! {
         }
         fn get_subnets_info_v2() -> Vec<Option<SubnetInfov2>> {
             SubtensorModule::get_subnets_info_v2()
+        }
+        fn get_coldkey_auto_stake_hotkey(coldkey: AccountId, netuid: NetUid) -> Option<AccountId> {
+            pallet_subtensor::AutoStakeDestination::<Runtime>::get(coldkey, netuid)
         }
     }
 

@@ -21,6 +21,7 @@ pub mod apis;
 pub mod check_nonce;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod proxy_filters;
 pub mod subtensor_extension;
 mod metadata;
 pub mod weights;

@@ -7,7 +7,7 @@ use crate::{
     genesis_config_presets::{self, ALICE_HK, THREE}, AccountId, Balances, Runtime, RuntimeCall, RuntimeGenesisConfig,
     System, TxExtension, EXISTENTIAL_DEPOSIT, TAO,
 };
-use codec::Encode;
+use codec::{Decode, Encode};
 use frame_support::traits::{
     fungible::Balanced,
     tokens::{Fortitude, Precision, Preservation},
@@ -534,4 +534,67 @@ fn a_transfer_costs_what_the_clients_expect() {
         assert!(fee < 200_000, "{fee}");
         assert!(fee > 50_000, "{fee}");
     });
+}
+
+/// `ProxyFilterRuntimeApi` describes `ProxyType::filter`: every named call exists, and on a
+/// sample of calls the description decides as the filter does.
+#[test]
+fn proxy_filter_descriptions_match_the_filters() {
+    use crate::proxy_filters::{proxy_filters, proxy_types};
+    use pallet_subtensor::proxy_filters::{CallInfo, FilterMode};
+
+    let types = proxy_types();
+    assert_eq!(types.len(), 18);
+    for (i, t) in types.iter().enumerate() {
+        assert_eq!(t.index as usize, i);
+    }
+    let deprecated: Vec<&[u8]> = types.iter().filter(|t| t.deprecated).map(|t| t.name.as_slice()).collect();
+    assert_eq!(deprecated, vec![&b"Senate"[..], b"Triumvirate", b"Governance", b"RootWeights"]);
+    let filters = proxy_filters(None);
+    let order: Vec<u8> = filters.iter().map(|f| f.proxy_type).collect();
+    assert_eq!(order, vec![0, 3, 5, 10, 11, 1, 2, 6, 4, 7, 8, 9, 12, 13, 14, 15, 16, 17]);
+    assert_eq!(proxy_filters(Some(16)).len(), 1);
+    for f in &filters {
+        for c in f.calls.iter().chain(f.exceptions.iter()) {
+            assert_eq!(c.call_name.is_some(), c.call_index.is_some(), "{:?} names a missing call", c);
+        }
+    }
+
+    let hk = AccountId::new(ALICE_HK);
+    let bob: sp_runtime::MultiAddress<AccountId, ()> = Sr25519Keyring::Bob.to_account_id().into();
+    let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+    let samples = vec![
+        RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { dest: bob.clone(), value: 1 }),
+        RuntimeCall::Balances(pallet_balances::Call::transfer_all { dest: bob, keep_alive: false }),
+        remark.clone(),
+        RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(remark) }),
+        RuntimeCall::SubtensorModule(pallet_subtensor::Call::add_stake { hotkey: hk.clone(), netuid: 1, amount_staked: 1 }),
+        RuntimeCall::SubtensorModule(pallet_subtensor::Call::start_call { netuid: 1 }),
+        RuntimeCall::SubtensorModule(pallet_subtensor::Call::burned_register { netuid: 1, hotkey: hk.clone() }),
+        RuntimeCall::SubtensorModule(pallet_subtensor::Call::claim_root { subnets: Default::default() }),
+        RuntimeCall::SubtensorModule(pallet_subtensor::Call::dissolve_network { coldkey: hk.clone(), netuid: 1 }),
+        RuntimeCall::SubtensorModule(pallet_subtensor::Call::register_network { hotkey: hk.clone() }),
+        RuntimeCall::SubtensorModule(pallet_subtensor::Call::update_symbol { netuid: 1, symbol: vec![] }),
+        RuntimeCall::AdminUtils(pallet_admin_utils::Call::sudo_set_kappa { netuid: 1, kappa: 5 }),
+        RuntimeCall::AdminUtils(pallet_admin_utils::Call::sudo_set_tempo { netuid: 1, tempo: 5 }),
+        RuntimeCall::AdminUtils(pallet_admin_utils::Call::sudo_set_sn_owner_hotkey { netuid: 1, hotkey: hk }),
+    ];
+    let names = |c: &CallInfo, bytes: &[u8]| {
+        bytes.first() == Some(&c.pallet_index) && c.call_index.is_none_or(|i| bytes.get(1) == Some(&i))
+    };
+    for f in filters.iter().filter(|f| f.proxy_type != 11 && f.proxy_type != 14) {
+        let proxy_type = ProxyType::decode(&mut &[f.proxy_type][..]).unwrap();
+        for call in &samples {
+            let bytes = call.encode();
+            let named = f.calls.iter().any(|c| names(c, &bytes));
+            let excepted = f.exceptions.iter().any(|c| names(c, &bytes));
+            let described = match f.filter_mode {
+                FilterMode::AllowAll => true,
+                FilterMode::DenyAll => false,
+                FilterMode::Allow => named && !excepted,
+                FilterMode::Deny => !named,
+            };
+            assert_eq!(described, proxy_type.filter(call), "{:?} on {:?}", proxy_type, call);
+        }
+    }
 }

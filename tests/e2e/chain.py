@@ -74,3 +74,16 @@ def alpha_of(substrate, hotkey, coldkey, netuid, block=None):
     shares = shares["bits"] if isinstance(shares, dict) else shares
     total = total["bits"] if isinstance(total, dict) else total
     return value * shares // total if total else 0
+
+
+def block_with_event(substrate, pallet, name, back=40):
+    """The newest finalized block (within `back`) with a `pallet.name` event, and its events."""
+    head = substrate.get_chain_finalised_head()
+    number = substrate.get_block_number(head)
+    for n in range(number, max(number - back, 0), -1):
+        h = substrate.get_block_hash(n)
+        events = [(r["event"]["module_id"], r["event"]["event_id"], r["event"]["attributes"])
+                  for r in substrate.get_events(h)]
+        if event_attrs(events, pallet, name):
+            return h, events
+    raise AssertionError(f"no {pallet}.{name} in the last {back} blocks")

@@ -14,7 +14,7 @@ import pytest
 from bittensor_wallet import Keypair, Wallet
 
 import btcli
-from chain import TAO, alpha_of, event_attrs, fields, query, submit
+from chain import TAO, alpha_of, block_with_event, event_attrs, fields, query, submit
 
 U64F64_ONE = 1 << 64
 PROXY_DEPOSIT = 60_000_000 + 33_000_000
@@ -230,7 +230,7 @@ def test_a_subnet_lease_crowdloan_registers_a_leased_subnet(dev_node, substrate,
     raised = cap_tao * TAO
     leftover = raised - lock - PROXY_DEPOSIT
     assert lease["cost"] == lock + PROXY_DEPOSIT
-    block = find_block_with_event(substrate, "SubtensorModule", "SubnetLeaseCreated")
+    block = block_with_event(substrate, "SubtensorModule", "SubnetLeaseCreated")
     _, events = block
     refunds = {}
     for who, amount in ((c1, c1_amount * TAO), (c2, contribution(substrate, cid, c2))):
@@ -244,18 +244,6 @@ def test_a_subnet_lease_crowdloan_registers_a_leased_subnet(dev_node, substrate,
     proxies = substrate.query("Proxy", "Proxies", [lease["coldkey"]]).value
     assert [(p["delegate"], p["proxy_type"]) for p in proxies[0]] == [(creator, "SubnetLeaseBeneficiary")]
     people["lease"] = (lease_id, lease, netuid, {c1: c1_amount * TAO, c2: contribution(substrate, cid, c2)}, raised)
-
-
-def find_block_with_event(substrate, pallet, name, back=40):
-    head = substrate.get_chain_finalised_head()
-    number = substrate.get_block_number(head)
-    for n in range(number, max(number - back, 0), -1):
-        h = substrate.get_block_hash(n)
-        events = [(r["event"]["module_id"], r["event"]["event_id"], r["event"]["attributes"])
-                  for r in substrate.get_events(h)]
-        if event_attrs(events, pallet, name):
-            return h, events
-    raise AssertionError(f"no {pallet}.{name} in the last {back} blocks")
 
 
 def proxied(substrate, url, signer, real, module, function, params):

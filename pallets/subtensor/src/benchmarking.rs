@@ -497,6 +497,34 @@ mod benchmarks {
         assert!(netuids.iter().all(|n| SubnetAlphaOutEmission::<T>::get(n) > 0));
     }
 
+    /// `burn_alpha` (as costly as `recycle_alpha`, which writes `SubnetAlphaOut` instead).
+    #[benchmark]
+    fn destroy_alpha() {
+        let netuid = started_subnet::<T>(0);
+        stake_everywhere::<T>(netuid, 1);
+        let coldkey: T::AccountId = account("staker", 0, 0);
+        let hotkey = Keys::<T>::get(netuid, 0);
+        #[extrinsic_call]
+        burn_alpha(RawOrigin::Signed(coldkey.clone()), hotkey.clone(), 1_000_000, netuid);
+        assert_eq!(Pallet::<T>::alpha_stake(&hotkey, &coldkey, netuid), 0);
+    }
+
+    /// Replacing an earlier destination (the costlier path).
+    #[benchmark]
+    fn set_coldkey_auto_stake_hotkey() {
+        let netuid = started_subnet::<T>(0);
+        let coldkey = funded::<T>("miner", 0);
+        let first: T::AccountId = account("first", 0, 0);
+        let second: T::AccountId = account("second", 0, 0);
+        let now = Pallet::<T>::current_block();
+        Pallet::<T>::append_neuron(netuid, &first, now);
+        Pallet::<T>::append_neuron(netuid, &second, now);
+        Pallet::<T>::do_set_auto_stake_hotkey(coldkey.clone(), netuid, first).unwrap();
+        #[extrinsic_call]
+        _(RawOrigin::Signed(coldkey.clone()), netuid, second.clone());
+        assert_eq!(AutoStakeDestination::<T>::get(&coldkey, netuid), Some(second));
+    }
+
     /// `k` contributors besides the beneficiary, each refunded.
     #[benchmark]
     fn register_leased_network(k: Linear<0, 500>) {

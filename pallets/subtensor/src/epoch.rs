@@ -232,7 +232,20 @@ impl<T: Config> Pallet<T> {
                 withheld = withheld.saturating_add(*amount);
                 continue;
             }
-            Self::increase_alpha_stake(hotkey, &Owner::<T>::get(hotkey), netuid, *amount);
+            let miner_owner = Owner::<T>::get(hotkey);
+            match AutoStakeDestination::<T>::get(&miner_owner, netuid) {
+                Some(destination) if &destination != hotkey => {
+                    Self::increase_alpha_stake(&destination, &miner_owner, netuid, *amount);
+                    Self::deposit_event(Event::AutoStakeAdded {
+                        netuid,
+                        destination,
+                        hotkey: hotkey.clone(),
+                        owner: miner_owner,
+                        incentive: *amount,
+                    });
+                },
+                _ => Self::increase_alpha_stake(hotkey, &miner_owner, netuid, *amount),
+            }
             credited = credited.saturating_add(*amount);
         }
         if withheld > 0 {

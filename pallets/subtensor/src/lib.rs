@@ -40,6 +40,7 @@ pub mod invariants;
 pub mod issuance;
 pub mod leasing;
 pub mod pools;
+pub mod proxy_filters;
 pub mod registration;
 pub mod root;
 pub mod root_claim;
@@ -47,6 +48,7 @@ pub mod rpc_info;
 pub mod rpc_metagraph;
 pub mod serving;
 pub mod set_weights;
+pub mod stake_burn;
 pub mod stake_calls;
 pub mod stake_moves;
 pub mod staking;
@@ -323,6 +325,15 @@ pub mod pallet {
     pub type TotalNetworks<T> = StorageValue<_, u16, ValueQuery>;
     #[pallet::storage]
     pub type NetworksAdded<T> = StorageMap<_, Identity, NetUid, bool, ValueQuery>;
+    /// Where a coldkey's mining incentive on a subnet is staked (`staking-2.md` §4.2).
+    #[pallet::storage]
+    pub type AutoStakeDestination<T: Config> =
+        StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, NetUid, T::AccountId, OptionQuery>;
+    /// The coldkeys whose auto-stake destination on a subnet is this hotkey.
+    #[pallet::storage]
+    pub type AutoStakeDestinationColdkeys<T: Config> =
+        StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, NetUid, Vec<T::AccountId>, ValueQuery>;
+
     // ----- Leased subnets (`pallets-2.md` §4.6). -----
     #[pallet::storage]
     pub type SubnetLeases<T: Config> =
@@ -1176,6 +1187,22 @@ pub mod pallet {
         },
         /// A lease ended and its beneficiary took the subnet over.
         SubnetLeaseTerminated { beneficiary: T::AccountId, netuid: NetUid },
+        /// Stake was destroyed and taken out of circulation: (coldkey, hotkey, alpha, netuid).
+        AlphaRecycled(T::AccountId, T::AccountId, AlphaBalance, NetUid),
+        /// Stake was burned: (coldkey, hotkey, alpha, netuid).
+        AlphaBurned(T::AccountId, T::AccountId, AlphaBalance, NetUid),
+        /// `add_stake_burn` bought `alpha` with `amount` TAO and burned it.
+        AddStakeBurn { netuid: NetUid, hotkey: T::AccountId, amount: TaoBalance, alpha: AlphaBalance },
+        /// A coldkey's mining incentive on the subnet now goes to `hotkey`.
+        AutoStakeDestinationSet { coldkey: T::AccountId, netuid: NetUid, hotkey: T::AccountId },
+        /// A miner's incentive was staked to its coldkey's auto-stake destination.
+        AutoStakeAdded {
+            netuid: NetUid,
+            destination: T::AccountId,
+            hotkey: T::AccountId,
+            owner: T::AccountId,
+            incentive: AlphaBalance,
+        },
         /// A lease holder received its part of the lease's dividends (alpha).
         SubnetLeaseDividendsDistributed { lease_id: crate::leasing::LeaseId, contributor: T::AccountId, alpha: AlphaBalance },
     }
@@ -1350,6 +1377,10 @@ pub mod pallet {
         BeneficiaryDoesNotOwnHotkey,
         /// Only the lease's beneficiary can do this.
         ExpectedBeneficiaryOrigin,
+        /// Alpha cannot be burned or recycled on the root network.
+        CannotBurnOrRecycleOnRootSubnet,
+        /// This hotkey is already the coldkey's auto-stake destination on the subnet.
+        SameAutoStakeHotkeyAlreadySet,
     }
 
     /// Bounds and defaults the clients read as constants (`client-compat.md` §2.5).
@@ -2040,6 +2071,46 @@ pub mod pallet {
         ) -> DispatchResult {
             let coldkey = ensure_signed(origin)?;
             Self::do_burned_register(coldkey, netuid, hotkey, Some(limit_price))
+        }
+
+        /// Destroys up to `amount` of the caller's stake on `hotkey`, lowering the subnet's
+        /// alpha in circulation.
+        #[pallet::call_index(101)]
+        #[pallet::weight(T::WeightInfo::destroy_alpha())]
+        pub fn recycle_alpha(origin: OriginFor<T>, hotkey: T::AccountId, amount: AlphaBalance, netuid: NetUid) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_destroy_alpha(coldkey, hotkey, amount, netuid, crate::stake_burn::Destroy::Recycle).map(|_| ())
+        }
+
+        /// Burns up to `amount` of the caller's stake on `hotkey`.
+        #[pallet::call_index(102)]
+        #[pallet::weight(T::WeightInfo::destroy_alpha())]
+        pub fn burn_alpha(origin: OriginFor<T>, hotkey: T::AccountId, amount: AlphaBalance, netuid: NetUid) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_destroy_alpha(coldkey, hotkey, amount, netuid, crate::stake_burn::Destroy::Burn).map(|_| ())
+        }
+
+        /// Stakes the caller's mining incentive on `netuid` to `hotkey` from now on.
+        #[pallet::call_index(114)]
+        #[pallet::weight(T::WeightInfo::set_coldkey_auto_stake_hotkey())]
+        pub fn set_coldkey_auto_stake_hotkey(origin: OriginFor<T>, netuid: NetUid, hotkey: T::AccountId) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_set_auto_stake_hotkey(coldkey, netuid, hotkey)
+        }
+
+        /// Buys alpha with `amount` TAO (at most up to the price `limit`, all or nothing) and
+        /// burns it.
+        #[pallet::call_index(132)]
+        #[pallet::weight(T::WeightInfo::add_stake().saturating_add(T::WeightInfo::destroy_alpha()))]
+        pub fn add_stake_burn(
+            origin: OriginFor<T>,
+            hotkey: T::AccountId,
+            netuid: NetUid,
+            amount: TaoBalance,
+            limit: Option<TaoBalance>,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_add_stake_burn(coldkey, hotkey, netuid, amount, limit)
         }
 
         /// Registers a subnet owned by a new lease; only as the stored call of a crowdloan

@@ -48,6 +48,9 @@ pub trait WeightInfo {
     fn epoch(n: u32) -> Weight;
     /// The coinbase over `s` eligible subnets.
     fn coinbase(s: u32) -> Weight;
+    /// `recycle_alpha` and `burn_alpha`.
+    fn destroy_alpha() -> Weight;
+    fn set_coldkey_auto_stake_hotkey() -> Weight;
     /// `register_leased_network` refunding `k` contributors.
     fn register_leased_network(k: u32) -> Weight;
     /// `terminate_lease` removing `k` shares.
@@ -203,6 +206,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
             .saturating_add(T::DbWeight::get().reads(5u64.saturating_add(u64::from(s).saturating_mul(30))))
             .saturating_add(T::DbWeight::get().writes(u64::from(s).saturating_mul(20)))
     }
+    fn destroy_alpha() -> Weight {
+        Weight::from_parts(40_000_000, 6_000).saturating_add(T::DbWeight::get().reads_writes(8, 5))
+    }
+    fn set_coldkey_auto_stake_hotkey() -> Weight {
+        Weight::from_parts(20_000_000, 5_000).saturating_add(T::DbWeight::get().reads_writes(4, 3))
+    }
     // `register_network` plus the lease's accounts, proxy and a transfer and share per
     // contributor.
     fn register_leased_network(k: u32) -> Weight {
@@ -313,6 +322,12 @@ impl WeightInfo for () {
                 5u64.saturating_add(u64::from(s).saturating_mul(30)),
                 u64::from(s).saturating_mul(20),
             ))
+    }
+    fn destroy_alpha() -> Weight {
+        Weight::from_parts(40_000_000, 6_000).saturating_add(RocksDbWeight::get().reads_writes(8, 5))
+    }
+    fn set_coldkey_auto_stake_hotkey() -> Weight {
+        Weight::from_parts(20_000_000, 5_000).saturating_add(RocksDbWeight::get().reads_writes(4, 3))
     }
     fn register_leased_network(k: u32) -> Weight {
         Self::register_network()

@@ -1492,6 +1492,14 @@ impl<T: frame_system::Config> pallet_subtensor::WeightInfo for WeightInfo<T> {
 			.saturating_add(T::DbWeight::get().writes((14_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 2510).saturating_mul(s.into()))
 	}
+	// Not yet generated (benchmarked on the mock only so far): estimates of the reads and
+	// writes at the runtime's ParityDB prices.
+	fn destroy_alpha() -> Weight {
+		Weight::from_parts(40_000_000, 6_000).saturating_add(T::DbWeight::get().reads_writes(8, 5))
+	}
+	fn set_coldkey_auto_stake_hotkey() -> Weight {
+		Weight::from_parts(20_000_000, 5_000).saturating_add(T::DbWeight::get().reads_writes(4, 3))
+	}
 	// Not yet generated (the lease calls' benchmarks were added after this file was): the
 	// generated `register_network` plus a balance transfer and two writes per contributor.
 	fn register_leased_network(k: u32, ) -> Weight {

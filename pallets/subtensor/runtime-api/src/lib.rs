@@ -15,6 +15,7 @@ use pallet_subtensor::{
     rpc_metagraph::{
         DelegateInfo, DelegatedStake, Metagraph, SelectiveMetagraph, StakeAvailabilities, SubnetInfov2,
     },
+    proxy_filters::{ProxyFilterInfo, ProxyTypeInfo},
     AlphaBalance, MechId, NetUid, TaoBalance,
 };
 use sp_core::crypto::AccountId32;
@@ -46,6 +47,7 @@ sp_api::decl_runtime_apis! {
         ) -> Option<SelectiveMetagraph>;
         fn get_subnet_info_v2(netuid: NetUid) -> Option<SubnetInfov2>;
         fn get_subnets_info_v2() -> Vec<Option<SubnetInfov2>>;
+        fn get_coldkey_auto_stake_hotkey(coldkey: AccountId32, netuid: NetUid) -> Option<AccountId32>;
     }
 
     pub trait DelegateInfoRuntimeApi {
@@ -71,6 +73,11 @@ sp_api::decl_runtime_apis! {
             coldkey_accounts: Vec<AccountId32>,
             netuids: Option<Vec<NetUid>>,
         ) -> StakeAvailabilities;
+    }
+
+    pub trait ProxyFilterRuntimeApi {
+        fn get_proxy_types() -> Vec<ProxyTypeInfo>;
+        fn get_proxy_filter(proxy_type: Option<u8>) -> Vec<ProxyFilterInfo>;
     }
 
     pub trait SwapRuntimeApi {

@@ -230,3 +230,39 @@ fn an_epoch_pays_miners_validators_nominators_and_the_owner() {
 fn stake(hot: u8, cold: u8, netuid: u16) -> u64 {
     SubtensorModule::alpha_stake(&account(hot), &account(cold), netuid)
 }
+
+/// `staking-2.md` §4.2: a miner's incentive goes to its coldkey's auto-stake destination.
+#[test]
+fn auto_stake_redirects_a_miners_incentive() {
+    checked(|| {
+        let netuid = add_subnet(1);
+        assert_ok!(SubtensorModule::start_call(signed(1), netuid));
+        register_hotkey(netuid, 2, 12); // validator, uid 1
+        register_hotkey(netuid, 3, 13); // miner, uid 2
+        register_hotkey(netuid, 5, 15); // the miner's chosen destination (another coldkey's), uid 3
+        Tempo::<Test>::insert(netuid, 5);
+        LastEpochBlock::<Test>::insert(netuid, 1);
+        CommitRevealWeightsEnabled::<Test>::insert(netuid, false);
+        WeightsSetRateLimit::<Test>::insert(netuid, 0);
+        TaoWeight::<Test>::put(0);
+        assert_ok!(SubtensorModule::add_stake(signed(2), account(12), netuid, 50 * TAO));
+        assert_ok!(SubtensorModule::set_coldkey_auto_stake_hotkey(signed(3), netuid, account(15)));
+        run_to_block(6);
+        assert_ok!(SubtensorModule::set_weights(RuntimeOrigin::signed(account(12)), netuid, vec![2], vec![65535], 0));
+        run_to_block(11);
+        let incentive = stake(15, 3, netuid);
+        assert!(incentive > 0, "the incentive is staked to (destination, miner's coldkey)");
+        assert_eq!(stake(13, 3, netuid), 0);
+        System::assert_has_event(
+            Event::AutoStakeAdded {
+                netuid,
+                destination: account(15),
+                hotkey: account(13),
+                owner: account(3),
+                incentive,
+            }
+            .into(),
+        );
+        assert_issuance_consistent();
+    });
+}

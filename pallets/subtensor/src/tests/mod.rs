@@ -13,6 +13,7 @@ mod dissolve;
 mod epoch;
 mod leasing;
 mod staking;
+mod stake_burn;
 mod root_claim;
 mod rpc_info;
 mod set_weights;
