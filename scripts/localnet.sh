@@ -59,8 +59,10 @@ trap 'stop; exit 0' TERM INT
 trap stop EXIT
 
 # No Prometheus and an ephemeral p2p port, so that nothing but the RPC ports is taken. The
-# endpoints give no `cors`, which lets any origin in (polkadot.js apps in a browser).
-"$BIN" --dev --sealing "$BLOCK_MS" --base-path "$BASE/db" --name localnet \
+# endpoints give no `cors`, which lets any origin in (polkadot.js apps in a browser). The
+# state of every block is kept, so that clients (and the tests' replays of a subnet's whole
+# history) can read any past block of this short-lived chain.
+"$BIN" --dev --sealing "$BLOCK_MS" --base-path "$BASE/db" --name localnet --state-pruning archive-canonical \
     --port 0 --no-prometheus --no-telemetry --rpc-max-connections 1000 \
     "${endpoints[@]}" >>"$LOG" 2>&1 &
 node_pid=$!
