@@ -655,8 +655,9 @@ pub mod pallet {
                             return Err("stored call preimage missing");
                         }
                     }
-                    if T::Currency::balance(&info.funds_account) != info.raised {
-                        return Err("funds account balance differs from raised");
+                    // At least: anyone may send TAO to a funds account, which harms nobody.
+                    if T::Currency::balance(&info.funds_account) < info.raised {
+                        return Err("funds account holds less than raised");
                     }
                     if frame_system::Pallet::<T>::providers(&info.funds_account).is_zero() {
                         return Err("funds account not kept alive");

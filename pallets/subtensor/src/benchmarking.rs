@@ -572,7 +572,7 @@ mod benchmarks {
         SubnetUidToLeaseId::<T>::insert(netuid, 0);
         for i in 0..k {
             let who: T::AccountId = account("lease_contributor", i, 0);
-            SubnetLeaseShares::<T>::insert(0, who, 1u128 << 50);
+            SubnetLeaseShares::<T>::insert(0, who, substrate_fixed::types::U64F64::from_bits(1u128 << 50));
         }
         #[extrinsic_call]
         _(RawOrigin::Signed(beneficiary.clone()), 0, owner_hotkey);

@@ -216,8 +216,9 @@ impl<T: Config> Pallet<T> {
         if pending.owner > 0 {
             Self::increase_alpha_stake(&owner_hotkey, &owner, netuid, pending.owner);
             credited = credited.saturating_add(pending.owner);
-            Self::distribute_lease_dividends(netuid, pending.owner);
         }
+        // Also with no owner cut this epoch: what a lease accumulated is still paid out.
+        Self::distribute_lease_dividends(netuid, pending.owner);
 
         // Incentive to miners; the owner's own hotkeys' incentive is withheld.
         let owner_hotkeys: BTreeSet<T::AccountId> =
@@ -234,7 +235,7 @@ impl<T: Config> Pallet<T> {
             }
             let miner_owner = Owner::<T>::get(hotkey);
             match AutoStakeDestination::<T>::get(&miner_owner, netuid) {
-                Some(destination) if &destination != hotkey => {
+                Some(destination) => {
                     Self::increase_alpha_stake(&destination, &miner_owner, netuid, *amount);
                     Self::deposit_event(Event::AutoStakeAdded {
                         netuid,

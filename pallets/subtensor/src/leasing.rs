@@ -16,7 +16,7 @@ use frame_support::{
     storage::{with_transaction, TransactionOutcome},
     traits::{
         fungible::{Inspect, Mutate},
-        tokens::Preservation,
+        tokens::{DepositConsequence, Preservation, Provenance},
         Get,
     },
 };
@@ -28,6 +28,9 @@ use substrate_fixed::types::U64F64;
 
 /// A lease's id.
 pub type LeaseId = u32;
+
+/// How many squatted lease ids a registration skips before giving up.
+pub const MAX_SKIPPED_LEASE_IDS: u32 = 16;
 
 /// What the crowdloan pallet tells about the crowdloan being finalized.
 pub struct FinalizingCrowdloan<AccountId> {
@@ -127,7 +130,16 @@ impl<T: Config> Pallet<T> {
             ensure!(end > now, Error::<T>::LeaseCannotEndInThePast);
         }
 
-        let lease_id = NextSubnetLeaseId::<T>::get();
+        // The lease keys are public: anyone can associate the next lease hotkey with their own
+        // coldkey, or fund the next lease coldkey, beforehand. Such ids are skipped, so that
+        // squatting them cannot block leasing.
+        let mut lease_id = NextSubnetLeaseId::<T>::get();
+        let mut tries: u32 = 0;
+        while Self::lease_keys_taken(lease_id) {
+            tries = tries.saturating_add(1);
+            ensure!(tries <= MAX_SKIPPED_LEASE_IDS, Error::<T>::LeaseNetuidNotFound);
+            lease_id = lease_id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+        }
         NextSubnetLeaseId::<T>::put(lease_id.checked_add(1).ok_or(ArithmeticError::Overflow)?);
         let coldkey = Self::lease_coldkey(lease_id);
         let hotkey = Self::lease_hotkey(lease_id);
@@ -173,12 +185,17 @@ impl<T: Config> Pallet<T> {
                 continue;
             }
             let share = U64F64::from_num(amount).checked_div(raised).unwrap_or(U64F64::from_num(0));
-            SubnetLeaseShares::<T>::insert(lease_id, &contributor, share.to_bits());
+            SubnetLeaseShares::<T>::insert(lease_id, &contributor, share);
             let refund = share.saturating_mul(U64F64::from_num(leftover)).saturating_to_num::<u64>();
-            if refund > 0 {
+            // A refund the contributor's account cannot take (below the existential deposit of
+            // a reaped account) goes to the beneficiary with the remainder rather than failing
+            // the whole finalization.
+            let takes = <T::Currency as Inspect<T::AccountId>>::can_deposit(&contributor, refund, Provenance::Extant)
+                == DepositConsequence::Success;
+            if refund > 0 && takes {
                 <T::Currency as Mutate<T::AccountId>>::transfer(&coldkey, &contributor, refund, Preservation::Expendable)?;
+                refunded = refunded.saturating_add(refund);
             }
-            refunded = refunded.saturating_add(refund);
             count = count.saturating_add(1);
         }
         let rest = leftover.saturating_sub(refunded);
@@ -206,14 +223,25 @@ impl<T: Config> Pallet<T> {
         Ok(removed)
     }
 
+    /// Whether a lease id's derived keys are already in use.
+    fn lease_keys_taken(lease_id: LeaseId) -> bool {
+        let (coldkey, hotkey) = (Self::lease_coldkey(lease_id), Self::lease_hotkey(lease_id));
+        Owner::<T>::contains_key(&hotkey)
+            || Owner::<T>::contains_key(&coldkey)
+            || frame_system::Pallet::<T>::account_exists(&coldkey)
+            || frame_system::Pallet::<T>::account_exists(&hotkey)
+    }
+
     /// Forgets a lease: proxy, shares, undistributed dividends' record, the providers of its
-    /// keys. The lease coldkey's stake stays where it is. Returns the shares removed.
+    /// keys. The lease coldkey's stake stays where it is. Returns the shares removed. The
+    /// proxy and providers are released as far as they exist: a lease must always be
+    /// removable, or its subnet could not be dissolved.
     pub(crate) fn remove_lease(lease_id: LeaseId, lease: &SubnetLeaseOf<T>) -> Result<u32, DispatchError> {
-        T::LeaseProxy::remove_lease_beneficiary_proxy(&lease.coldkey, &lease.beneficiary)?;
-        frame_system::Pallet::<T>::dec_providers(&lease.coldkey)?;
-        frame_system::Pallet::<T>::dec_providers(&lease.hotkey)?;
+        let _ = T::LeaseProxy::remove_lease_beneficiary_proxy(&lease.coldkey, &lease.beneficiary);
+        let _ = frame_system::Pallet::<T>::dec_providers(&lease.coldkey);
+        let _ = frame_system::Pallet::<T>::dec_providers(&lease.hotkey);
         let limit = T::LeaseCrowdloan::max_contributors().max(1);
-        let removed = SubnetLeaseShares::<T>::clear_prefix(lease_id, limit, None).backend;
+        let removed = SubnetLeaseShares::<T>::clear_prefix(lease_id, limit, None).unique;
         AccumulatedLeaseDividends::<T>::remove(lease_id);
         SubnetLeases::<T>::remove(lease_id);
         Ok(removed)
@@ -243,9 +271,12 @@ impl<T: Config> Pallet<T> {
         }
         let total = AccumulatedLeaseDividends::<T>::get(lease_id)
             .saturating_add(lease.emissions_share.mul_ceil(owner_cut));
+        if total.is_zero() {
+            return;
+        }
         let interval = Self::block_number_u64(T::LeaseDividendsDistributionInterval::get()).max(1);
         let now_u64 = Self::block_number_u64(now);
-        if now_u64.checked_rem(interval).unwrap_or(1) != 0 || total.is_zero() {
+        if now_u64.checked_rem(interval).unwrap_or(1) != 0 {
             AccumulatedLeaseDividends::<T>::insert(lease_id, total);
             return;
         }
@@ -260,8 +291,8 @@ impl<T: Config> Pallet<T> {
     fn pay_lease_dividends(lease_id: LeaseId, lease: &SubnetLeaseOf<T>, total: AlphaBalance) -> DispatchResult {
         let total_fixed = U64F64::from_num(total);
         let mut distributed: AlphaBalance = 0;
-        for (contributor, bits) in SubnetLeaseShares::<T>::iter_prefix(lease_id) {
-            let amount = U64F64::from_bits(bits)
+        for (contributor, share) in SubnetLeaseShares::<T>::iter_prefix(lease_id) {
+            let amount = share
                 .saturating_mul(total_fixed)
                 .checked_ceil()
                 .ok_or(ArithmeticError::Overflow)?
@@ -300,7 +331,7 @@ impl<T: Config> Pallet<T> {
         use alloc::format;
         for (lease_id, lease) in SubnetLeases::<T>::iter() {
             let sum = SubnetLeaseShares::<T>::iter_prefix(lease_id)
-                .fold(U64F64::from_num(0), |a, (_, bits)| a.saturating_add(U64F64::from_bits(bits)));
+                .fold(U64F64::from_num(0), |a, (_, share)| a.saturating_add(share));
             if sum > U64F64::from_num(1) {
                 return Err(format!("lease {lease_id}: shares sum to {sum}"));
             }

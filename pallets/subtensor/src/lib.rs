@@ -338,10 +338,10 @@ pub mod pallet {
     #[pallet::storage]
     pub type SubnetLeases<T: Config> =
         StorageMap<_, Twox64Concat, crate::leasing::LeaseId, crate::leasing::SubnetLeaseOf<T>, OptionQuery>;
-    /// A contributor's share of a lease, `U64F64` as raw bits.
+    /// A contributor's share of a lease.
     #[pallet::storage]
     pub type SubnetLeaseShares<T: Config> =
-        StorageDoubleMap<_, Twox64Concat, crate::leasing::LeaseId, Identity, T::AccountId, u128, ValueQuery>;
+        StorageDoubleMap<_, Twox64Concat, crate::leasing::LeaseId, Identity, T::AccountId, U64F64, ValueQuery>;
     #[pallet::storage]
     pub type SubnetUidToLeaseId<T> = StorageMap<_, Twox64Concat, NetUid, crate::leasing::LeaseId, OptionQuery>;
     #[pallet::storage]

@@ -63,8 +63,8 @@ fn register_leased_network_creates_the_lease_and_refunds_pro_rata() {
         assert_eq!(NextSubnetLeaseId::<Test>::get(), 1);
         assert_eq!(Delegates::<Test>::get(&hotkey), 0);
         // Shares, raw U64F64 (spec vector); the beneficiary has none.
-        assert_eq!(SubnetLeaseShares::<Test>::get(0, account(2)), 11_068_046_444_225_730_969);
-        assert_eq!(SubnetLeaseShares::<Test>::get(0, account(3)), 7_194_230_188_746_725_130);
+        assert_eq!(SubnetLeaseShares::<Test>::get(0, account(2)).to_bits(), 11_068_046_444_225_730_969);
+        assert_eq!(SubnetLeaseShares::<Test>::get(0, account(3)).to_bits(), 7_194_230_188_746_725_130);
         assert!(!SubnetLeaseShares::<Test>::contains_key(0, account(1)));
         // The 900 TAO the lock did not use: floor(share × leftover), the rest to the beneficiary.
         assert_eq!(free(2) - before2, 539_999_999_999);
@@ -249,6 +249,41 @@ fn dissolving_a_leased_subnet_ends_the_lease() {
         assert_eq!(SubnetLeaseShares::<Test>::iter_prefix(0).count(), 0);
         assert!(PROXIES.with(|p| p.borrow().is_empty()));
         assert!(!PROXIES.with(|p| p.borrow().iter().any(|(c, _)| c == &coldkey)));
+        assert_issuance_consistent();
+    });
+}
+
+#[test]
+fn squatted_lease_keys_are_skipped() {
+    checked(|| {
+        // Someone associates the next lease hotkey with their own coldkey beforehand.
+        assert_ok!(SubtensorModule::try_associate_hotkey(signed(5), SubtensorModule::lease_hotkey(0)));
+        spec_crowdloan();
+        assert_ok!(SubtensorModule::register_leased_network(lease_origin(), Percent::from_percent(25), None));
+        clear_finalizing();
+        assert!(SubnetLeases::<Test>::get(0).is_none());
+        let lease = SubnetLeases::<Test>::get(1).expect("lease 1");
+        assert_eq!(lease.coldkey, SubtensorModule::lease_coldkey(1));
+        assert_eq!(SubnetOwner::<Test>::get(lease.netuid), lease.coldkey);
+        assert_eq!(NextSubnetLeaseId::<Test>::get(), 2);
+    });
+}
+
+#[test]
+fn a_refund_the_contributor_cannot_take_goes_to_the_beneficiary() {
+    checked(|| {
+        // Account 60 was reaped; its refund of a few hundred rao is below the existential deposit.
+        let lock = SubtensorModule::get_network_lock_cost();
+        set_finalizing(0, account(1), vec![(account(1), lock - 2_900_000), (account(60), 3_000_000)]);
+        let raised = lock + 100_000;
+        let refund = (U64F64::from_num(3_000_000) / U64F64::from_num(raised) * U64F64::from_num(100_000)).to_num::<u64>();
+        assert!(refund > 0 && refund < 500, "{refund}");
+        let before = free(1);
+        assert_ok!(SubtensorModule::register_leased_network(lease_origin(), Percent::from_percent(25), None));
+        clear_finalizing();
+        assert_eq!(Balances::free_balance(account(60)), 0);
+        // The beneficiary got the whole leftover: 100 000 rao raised beyond the lock.
+        assert_eq!(free(1) - before, 100_000);
         assert_issuance_consistent();
     });
 }
