@@ -44,11 +44,16 @@ def new_netuid(events):
     return added[0][0] if isinstance(added[0], (list, tuple)) else list(added[0].values())[0]
 
 
-def subnet_account(netuid: int) -> bytes:
-    """The account holding a subnet's pool: PalletId "subtensr" with the netuid as sub-account
-    (`b"modl" ++ id ++ netuid (u16 LE)`, zero-padded to 32 bytes)."""
-    raw = b"modl" + b"subtensr" + struct.pack("<H", netuid)
+def pallet_sub_account(pallet_id: bytes, index: bytes) -> bytes:
+    """A pallet's sub-account, as `into_sub_account_truncating` derives it:
+    `b"modl" ++ id ++ SCALE(index)`, zero-padded to 32 bytes."""
+    raw = b"modl" + pallet_id + index
     return raw + b"\0" * (32 - len(raw))
+
+
+def subnet_account(netuid: int) -> bytes:
+    """The account holding a subnet's pool: PalletId "subtensr" with the netuid (u16 LE)."""
+    return pallet_sub_account(b"subtensr", struct.pack("<H", netuid))
 
 
 def event_attrs(events, pallet, name):

@@ -51,7 +51,7 @@ def bob():
     return Keypair.create_from_uri("//Bob")
 
 
-def free_balance(substrate, address: str, block_hash: str) -> int:
+def free_balance(substrate, address: str, block_hash=None) -> int:
     return substrate.query("System", "Account", [address], block_hash=block_hash).value["data"]["free"]
 
 

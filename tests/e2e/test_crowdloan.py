@@ -14,7 +14,8 @@ import pytest
 from bittensor_wallet import Keypair, Wallet
 
 import btcli
-from chain import TAO, alpha_of, block_with_event, event_attrs, fields, query, submit
+from chain import TAO, alpha_of, block_with_event, event_attrs, fields, pallet_sub_account, query, submit
+from conftest import free_balance as free
 
 U64F64_ONE = 1 << 64
 PROXY_DEPOSIT = 60_000_000 + 33_000_000
@@ -60,17 +61,12 @@ def crowd(dev_node, people, who, args, answers=None):
                           wallets=people["wallets"], answers=answers)
 
 
-def free(substrate, address, block=None):
-    return substrate.query("System", "Account", [address], block_hash=block).value["data"]["free"]
-
-
 def crowdloan(substrate, cid, block=None):
     return substrate.query("Crowdloan", "Crowdloans", [cid], block_hash=block).value
 
 
 def funds_account(cid: int) -> str:
-    raw = b"modl" + b"bt/cloan" + cid.to_bytes(4, "little")
-    return ss58_encode(raw + b"\0" * (32 - len(raw)), 42)
+    return ss58_encode(pallet_sub_account(b"bt/cloan", cid.to_bytes(4, "little")), 42)
 
 
 def contribution(substrate, cid, who, block=None):

@@ -69,7 +69,7 @@ impl<T: Config> Pallet<T> {
     /// staked to `hotkey` from now on.
     pub fn do_set_auto_stake_hotkey(coldkey: T::AccountId, netuid: NetUid, hotkey: T::AccountId) -> DispatchResult {
         ensure!(Self::if_subnet_exist(netuid), Error::<T>::SubnetNotExists);
-        ensure!(Uids::<T>::contains_key(netuid, &hotkey), Error::<T>::HotKeyNotRegisteredInSubNet);
+        ensure!(Self::is_hotkey_registered_on_network(netuid, &hotkey), Error::<T>::HotKeyNotRegisteredInSubNet);
         if let Some(old) = AutoStakeDestination::<T>::get(&coldkey, netuid) {
             ensure!(old != hotkey, Error::<T>::SameAutoStakeHotkeyAlreadySet);
             AutoStakeDestinationColdkeys::<T>::mutate(&old, netuid, |cs| cs.retain(|c| c != &coldkey));

@@ -15,7 +15,7 @@
 #![allow(unused_parens, unused_imports, missing_docs)]
 
 use core::marker::PhantomData;
-use frame_support::{traits::Get, weights::{constants::RocksDbWeight, Weight}};
+use frame_support::{traits::Get, weights::{constants::RocksDbWeight, RuntimeDbWeight, Weight}};
 
 pub trait WeightInfo {
     fn register_network() -> Weight;
@@ -55,6 +55,15 @@ pub trait WeightInfo {
     fn register_leased_network(k: u32) -> Weight;
     /// `terminate_lease` removing `k` shares.
     fn terminate_lease(k: u32) -> Weight;
+}
+
+/// What `register_leased_network` adds to `register_network`: the lease's accounts and proxy,
+/// and a transfer and a share per contributor refunded.
+pub fn lease_registration_extra(db: RuntimeDbWeight, k: u32) -> Weight {
+    Weight::from_parts(60_000_000, 10_000)
+        .saturating_add(db.reads_writes(12, 12))
+        .saturating_add(Weight::from_parts(40_000_000, 3_000).saturating_mul(u64::from(k)))
+        .saturating_add(db.reads_writes(2, 3).saturating_mul(u64::from(k)))
 }
 
 pub struct SubstrateWeight<T>(PhantomData<T>);
@@ -215,11 +224,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     // `register_network` plus the lease's accounts, proxy and a transfer and share per
     // contributor.
     fn register_leased_network(k: u32) -> Weight {
-        Self::register_network()
-            .saturating_add(Weight::from_parts(60_000_000, 10_000))
-            .saturating_add(T::DbWeight::get().reads_writes(12, 12))
-            .saturating_add(Weight::from_parts(40_000_000, 3_000).saturating_mul(u64::from(k)))
-            .saturating_add(T::DbWeight::get().reads_writes(2, 3).saturating_mul(u64::from(k)))
+        Self::register_network().saturating_add(lease_registration_extra(T::DbWeight::get(), k))
     }
     fn terminate_lease(k: u32) -> Weight {
         Weight::from_parts(50_000_000, 10_000)
@@ -330,11 +335,7 @@ impl WeightInfo for () {
         Weight::from_parts(20_000_000, 5_000).saturating_add(RocksDbWeight::get().reads_writes(4, 3))
     }
     fn register_leased_network(k: u32) -> Weight {
-        Self::register_network()
-            .saturating_add(Weight::from_parts(60_000_000, 10_000))
-            .saturating_add(RocksDbWeight::get().reads_writes(12, 12))
-            .saturating_add(Weight::from_parts(40_000_000, 3_000).saturating_mul(u64::from(k)))
-            .saturating_add(RocksDbWeight::get().reads_writes(2, 3).saturating_mul(u64::from(k)))
+        Self::register_network().saturating_add(lease_registration_extra(RocksDbWeight::get(), k))
     }
     fn terminate_lease(k: u32) -> Weight {
         Weight::from_parts(50_000_000, 10_000)

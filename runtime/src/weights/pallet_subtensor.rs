@@ -1492,26 +1492,18 @@ impl<T: frame_system::Config> pallet_subtensor::WeightInfo for WeightInfo<T> {
 			.saturating_add(T::DbWeight::get().writes((14_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 2510).saturating_mul(s.into()))
 	}
-	// Not yet generated (benchmarked on the mock only so far): estimates of the reads and
-	// writes at the runtime's ParityDB prices.
+	// Not yet generated (benchmarked on the mocks only so far): the pallet's estimates, over
+	// `T::DbWeight` (ParityDB here), until `scripts/benchmark-weights.sh` replaces them.
 	fn destroy_alpha() -> Weight {
-		Weight::from_parts(40_000_000, 6_000).saturating_add(T::DbWeight::get().reads_writes(8, 5))
+		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::destroy_alpha()
 	}
 	fn set_coldkey_auto_stake_hotkey() -> Weight {
-		Weight::from_parts(20_000_000, 5_000).saturating_add(T::DbWeight::get().reads_writes(4, 3))
+		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::set_coldkey_auto_stake_hotkey()
 	}
-	// Not yet generated (the lease calls' benchmarks were added after this file was): the
-	// generated `register_network` plus a balance transfer and two writes per contributor.
 	fn register_leased_network(k: u32, ) -> Weight {
-		Self::register_network()
-			.saturating_add(Weight::from_parts(60_000_000, 10_000))
-			.saturating_add(T::DbWeight::get().reads_writes(12, 12))
-			.saturating_add(Weight::from_parts(40_000_000, 3_000).saturating_mul(k.into()))
-			.saturating_add(T::DbWeight::get().reads_writes(2, 3).saturating_mul(k.into()))
+		Self::register_network().saturating_add(pallet_subtensor::weights::lease_registration_extra(T::DbWeight::get(), k))
 	}
 	fn terminate_lease(k: u32, ) -> Weight {
-		Weight::from_parts(50_000_000, 10_000)
-			.saturating_add(T::DbWeight::get().reads_writes(8, 10))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
+		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::terminate_lease(k)
 	}
 }

@@ -4,8 +4,7 @@ use super::*;
 use substrate_fixed::types::I96F32;
 
 fn started(owner: u8) -> u16 {
-    let netuid = add_subnet(owner);
-    assert_ok!(SubtensorModule::start_call(signed(owner), netuid));
+    let netuid = started_subnet(owner);
     SubnetEmissionEnabled::<Test>::insert(netuid, true);
     netuid
 }

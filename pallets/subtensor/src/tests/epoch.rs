@@ -191,21 +191,27 @@ fn a_triggered_epoch_runs_when_due() {
     });
 }
 
+/// A started subnet with a validator (hotkey 12 of coldkey 2, uid 1, 50 TAO of its own
+/// stake) and a miner (hotkey 13 of coldkey 3, uid 2), epochs every 5 blocks from block 1.
+fn validator_and_miner_subnet() -> u16 {
+    let netuid = started_subnet(1);
+    register_hotkey(netuid, 2, 12);
+    register_hotkey(netuid, 3, 13);
+    Tempo::<Test>::insert(netuid, 5);
+    LastEpochBlock::<Test>::insert(netuid, 1);
+    CommitRevealWeightsEnabled::<Test>::insert(netuid, false);
+    WeightsSetRateLimit::<Test>::insert(netuid, 0);
+    TaoWeight::<Test>::put(0);
+    assert_ok!(SubtensorModule::add_stake(signed(2), account(12), netuid, 50 * TAO));
+    netuid
+}
+
 /// A validator with a nominator and a miner: the miner's incentive is staked to it, the
 /// validator's dividend goes through its take, and the nominator gains pro rata.
 #[test]
 fn an_epoch_pays_miners_validators_nominators_and_the_owner() {
     checked(|| {
-        let netuid = add_subnet(1);
-        assert_ok!(SubtensorModule::start_call(signed(1), netuid));
-        register_hotkey(netuid, 2, 12); // validator, uid 1
-        register_hotkey(netuid, 3, 13); // miner, uid 2
-        Tempo::<Test>::insert(netuid, 5);
-        LastEpochBlock::<Test>::insert(netuid, 1);
-        CommitRevealWeightsEnabled::<Test>::insert(netuid, false);
-        WeightsSetRateLimit::<Test>::insert(netuid, 0);
-        TaoWeight::<Test>::put(0);
-        assert_ok!(SubtensorModule::add_stake(signed(2), account(12), netuid, 50 * TAO));
+        let netuid = validator_and_miner_subnet();
         assert_ok!(SubtensorModule::add_stake(signed(4), account(12), netuid, 50 * TAO));
         run_to_block(6); // permits
         assert!(ValidatorPermit::<Test>::get(netuid)[1]);
@@ -235,17 +241,8 @@ fn stake(hot: u8, cold: u8, netuid: u16) -> u64 {
 #[test]
 fn auto_stake_redirects_a_miners_incentive() {
     checked(|| {
-        let netuid = add_subnet(1);
-        assert_ok!(SubtensorModule::start_call(signed(1), netuid));
-        register_hotkey(netuid, 2, 12); // validator, uid 1
-        register_hotkey(netuid, 3, 13); // miner, uid 2
+        let netuid = validator_and_miner_subnet();
         register_hotkey(netuid, 5, 15); // the miner's chosen destination (another coldkey's), uid 3
-        Tempo::<Test>::insert(netuid, 5);
-        LastEpochBlock::<Test>::insert(netuid, 1);
-        CommitRevealWeightsEnabled::<Test>::insert(netuid, false);
-        WeightsSetRateLimit::<Test>::insert(netuid, 0);
-        TaoWeight::<Test>::put(0);
-        assert_ok!(SubtensorModule::add_stake(signed(2), account(12), netuid, 50 * TAO));
         assert_ok!(SubtensorModule::set_coldkey_auto_stake_hotkey(signed(3), netuid, account(15)));
         run_to_block(6);
         assert_ok!(SubtensorModule::set_weights(RuntimeOrigin::signed(account(12)), netuid, vec![2], vec![65535], 0));

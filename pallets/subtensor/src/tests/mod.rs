@@ -41,6 +41,13 @@ pub(super) fn add_subnet(owner: u8) -> u16 {
     TotalNetworks::<Test>::get() - 1
 }
 
+/// `add_subnet`, started by its owner.
+pub(super) fn started_subnet(owner: u8) -> u16 {
+    let netuid = add_subnet(owner);
+    assert_ok!(SubtensorModule::start_call(signed(owner), netuid));
+    netuid
+}
+
 #[test]
 fn genesis_creates_root_and_mirrors_issuance() {
     checked(|| {

@@ -3,16 +3,10 @@
 
 use super::*;
 
-fn started(owner: u8) -> u16 {
-    let netuid = add_subnet(owner);
-    assert_ok!(SubtensorModule::start_call(signed(owner), netuid));
-    netuid
-}
-
 #[test]
 fn recycle_takes_alpha_out_of_circulation() {
     checked(|| {
-        let netuid = started(1);
+        let netuid = started_subnet(1);
         assert_ok!(SubtensorModule::add_stake(signed(2), account(101), netuid, 10 * TAO));
         let held = SubtensorModule::alpha_stake(&account(101), &account(2), netuid);
         let out = SubnetAlphaOut::<Test>::get(netuid);
@@ -31,7 +25,7 @@ fn recycle_takes_alpha_out_of_circulation() {
 #[test]
 fn burn_leaves_alpha_out_and_counts_the_burn() {
     checked(|| {
-        let netuid = started(1);
+        let netuid = started_subnet(1);
         assert_ok!(SubtensorModule::add_stake(signed(2), account(101), netuid, 10 * TAO));
         let held = SubtensorModule::alpha_stake(&account(101), &account(2), netuid);
         let (out, burned) = (SubnetAlphaOut::<Test>::get(netuid), SubnetAlphaBurned::<Test>::get(netuid));
@@ -47,7 +41,7 @@ fn burn_leaves_alpha_out_and_counts_the_burn() {
 #[test]
 fn destroying_alpha_errors_change_nothing() {
     checked(|| {
-        let netuid = started(1);
+        let netuid = started_subnet(1);
         assert_ok!(SubtensorModule::add_stake(signed(2), account(101), 0, 10 * TAO));
         assert_noop!(
             SubtensorModule::burn_alpha(signed(2), account(101), 1_000, 0),
@@ -68,7 +62,7 @@ fn destroying_alpha_errors_change_nothing() {
 #[test]
 fn add_stake_burn_buys_and_burns() {
     checked(|| {
-        let netuid = started(1);
+        let netuid = started_subnet(1);
         let (tao_before, out_before, burned_before) =
             (SubnetTAO::<Test>::get(netuid), SubnetAlphaOut::<Test>::get(netuid), SubnetAlphaBurned::<Test>::get(netuid));
         let balance = free(2);
@@ -94,7 +88,7 @@ fn add_stake_burn_buys_and_burns() {
 #[test]
 fn add_stake_burn_is_all_or_nothing() {
     checked(|| {
-        let netuid = started(1);
+        let netuid = started_subnet(1);
         // A price limit below the current price: the stake leg fails, nothing happens.
         assert_noop!(
             SubtensorModule::add_stake_burn(signed(2), account(101), netuid, 10 * TAO, Some(1)),
@@ -113,7 +107,7 @@ fn add_stake_burn_is_all_or_nothing() {
 #[test]
 fn auto_stake_destination_is_set_and_replaced() {
     checked(|| {
-        let netuid = started(1);
+        let netuid = started_subnet(1);
         register_hotkey(netuid, 2, 12);
         register_hotkey(netuid, 2, 13);
         assert!(AutoStakeDestination::<Test>::get(account(3), netuid).is_none());

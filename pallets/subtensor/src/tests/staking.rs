@@ -8,12 +8,6 @@ use tensorchain_swap::pool::{Pool, Side};
 const AUTHOR: u8 = 99;
 
 /// A started subnet owned by coldkey `owner` (hotkey `owner + 100`).
-fn started_subnet(owner: u8) -> u16 {
-    let netuid = add_subnet(owner);
-    assert_ok!(SubtensorModule::start_call(signed(owner), netuid));
-    netuid
-}
-
 fn pool(netuid: u16) -> Pool {
     Pool {
         tao: SubnetTAO::<Test>::get(netuid),
