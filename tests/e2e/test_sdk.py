@@ -8,7 +8,7 @@ import bittensor as bt
 import pytest
 from bittensor_wallet import Keypair, Wallet
 
-from chain import TAO, new_netuid, query, submit
+from chain import TAO, alpha_of, new_netuid, query, submit
 
 
 @pytest.fixture
@@ -62,12 +62,16 @@ def test_sdk_views_and_staking(dev_node, substrate, alice, sdk, tmp_path):
     ok = sdk.add_stake(wallet=w, netuid=netuid, hotkey_ss58=owner_hk.ss58_address, amount=bt.Balance.from_tao(20),
                        wait_for_inclusion=True, wait_for_finalization=True, safe_staking=False)
     assert ok if isinstance(ok, bool) else ok.success, ok
+    # One pinned block: the owner's hotkey earns emission from here on, which
+    # moves both the hotkey's total and the staker's share of it.
     head = substrate.get_chain_finalised_head()
-    on_chain = query(substrate, "TotalHotkeyAlpha", [owner_hk.ss58_address, netuid], head)
+    at = substrate.get_block_number(head)
+    on_chain = alpha_of(substrate, owner_hk.ss58_address, staker.ss58_address, netuid, head)
     assert on_chain > 0
-    stake = sdk.get_stake(coldkey_ss58=staker.ss58_address, hotkey_ss58=owner_hk.ss58_address, netuid=netuid)
+    stake = sdk.get_stake(coldkey_ss58=staker.ss58_address, hotkey_ss58=owner_hk.ss58_address, netuid=netuid,
+                          block=at)
     assert int(stake.rao) == on_chain
-    infos = sdk.get_stake_info_for_coldkey(staker.ss58_address)
+    infos = sdk.get_stake_info_for_coldkey(staker.ss58_address, block=at)
     assert [(i.hotkey_ss58, i.netuid, int(i.stake.rao)) for i in infos] == [(owner_hk.ss58_address, netuid, on_chain)]
     price = sdk.query_runtime_api("SwapRuntimeApi", "current_alpha_price", [netuid])
     assert abs(float(sdk.get_subnet_price(netuid=netuid).tao) - price / 1e9) < 1e-9
