@@ -68,10 +68,10 @@ cargo_suite() {
 
 cargo_suite "rust tests" cargo test --release --locked --workspace
 cargo_suite "benchmark test suites on the mock (runtime-benchmarks)" \
-    cargo test --release --locked -p pallet-subtensor -p pallet-admin-utils -p pallet-subtensor-swap -p pallet-commitments -p pallet-crowdloan --features runtime-benchmarks benchmarking
+    cargo test --release --locked -p pallet-subtensor -p pallet-admin-utils -p pallet-subtensor-swap -p pallet-commitments -p pallet-crowdloan -p pallet-drand -p pallet-shield --features runtime-benchmarks benchmarking
 
 run_step "clippy (pure crates: no unwrap, expect, indexing or unchecked arithmetic)" \
-    cargo clippy --release --locked -p tensorchain-yuma -p yuma-sim -p tensorchain-economics -p tensorchain-swap -p pallet-subtensor -p pallet-admin-utils -p pallet-subtensor-swap -p pallet-commitments -p pallet-crowdloan -- -D warnings
+    cargo clippy --release --locked -p tensorchain-yuma -p yuma-sim -p tensorchain-economics -p tensorchain-swap -p tensorchain-drand-primitives -p pallet-subtensor -p pallet-admin-utils -p pallet-subtensor-swap -p pallet-commitments -p pallet-crowdloan -p pallet-drand -p pallet-shield -- -D warnings
 
 say "end-to-end tests"
 pytest_args=(-p no:cacheprovider -q)
