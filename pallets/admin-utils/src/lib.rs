@@ -842,7 +842,13 @@ pub mod pallet {
                 mechanism_count >= 1 && mechanism_count <= subtensor::MaxMechanismCount::<T>::get(),
                 Error::<T>::InvalidMechanismCount
             );
+            let before = subtensor::MechanismCountCurrent::<T>::get(netuid);
             subtensor::MechanismCountCurrent::<T>::insert(netuid, mechanism_count);
+            // Weights, bonds and pending commits of mechanisms that no longer exist would
+            // otherwise linger and come back if the count is raised again.
+            if mechanism_count < before {
+                subtensor::Pallet::<T>::remove_mechanisms_from(netuid, mechanism_count);
+            }
             // A split for another number of mechanisms no longer applies.
             if subtensor::MechanismEmissionSplit::<T>::get(netuid).is_some_and(|s| s.len() != usize::from(mechanism_count)) {
                 subtensor::MechanismEmissionSplit::<T>::remove(netuid);

@@ -63,6 +63,7 @@ impl pallet_subtensor::Config for Test {
     type InitialSubnetLimit = TestSubnetLimit;
     type SwapInterface = Swap;
     type BlockAuthor = NoAuthor;
+    type Drand = ();
     type BurnPalletId = BurnPalletId;
     type OnSubnetRemoved = crate::RemoveSubnetState<Test>;
     type LeaseCrowdloan = ();

@@ -78,6 +78,43 @@ fn started_subnet<T: Config>(index: u32) -> NetUid {
     netuid
 }
 
+/// A 5 000-byte ciphertext.
+fn max_commit() -> crate::timelocked::TimelockedCommit {
+    vec![7u8; crate::timelocked::MAX_COMMIT_LEN as usize].try_into().unwrap()
+}
+
+/// A started subnet with two mechanisms and a hotkey with nine 5 000-byte commits already
+/// queued on each, in a queue that other hotkeys' commits fill (the count scans it).
+fn timelocked_setup<T: Config>() -> (NetUid, T::AccountId) {
+    let netuid = started_subnet::<T>(0);
+    fill::<T>(netuid);
+    MechanismCountCurrent::<T>::insert(netuid, 2);
+    WeightsSetRateLimit::<T>::insert(netuid, 0);
+    let hotkey = Keys::<T>::get(netuid, 1);
+    let now = Pallet::<T>::current_block();
+    let epoch = Pallet::<T>::lookahead_epoch(netuid, now);
+    for mecid in 0..2u8 {
+        let idx = crate::set_weights::storage_index(netuid, mecid);
+        let mut queue = alloc::collections::VecDeque::new();
+        for uid in 2..66u16 {
+            queue.push_back((Keys::<T>::get(netuid, uid), now, max_commit(), 1_000u64));
+        }
+        for _ in 0..9 {
+            queue.push_back((hotkey.clone(), now, max_commit(), 1_000u64));
+        }
+        TimelockedWeightCommits::<T>::insert(idx, epoch, queue);
+    }
+    (netuid, hotkey)
+}
+
+/// The hotkey's tenth commit is queued on mechanism `mecid`.
+fn assert_timelocked_queued<T: Config>(netuid: NetUid, mecid: MechId, hotkey: &T::AccountId) {
+    let idx = crate::set_weights::storage_index(netuid, mecid);
+    let now = Pallet::<T>::current_block();
+    let queue = TimelockedWeightCommits::<T>::get(idx, Pallet::<T>::lookahead_epoch(netuid, now));
+    assert_eq!(queue.iter().filter(|(who, _, _, _)| who == hotkey).count(), 10);
+}
+
 #[benchmarks]
 mod benchmarks {
     use super::*;
@@ -408,6 +445,67 @@ mod benchmarks {
         #[extrinsic_call]
         _(RawOrigin::Signed(hotkey.clone()), netuid, uids, values, salt, 0);
         assert!(WeightCommits::<T>::get(netuid, &hotkey).is_none());
+    }
+
+    #[benchmark]
+    fn commit_timelocked_weights() {
+        let (netuid, hotkey) = timelocked_setup::<T>();
+        #[extrinsic_call]
+        _(RawOrigin::Signed(hotkey.clone()), netuid, max_commit(), 1_000, 4);
+        assert_timelocked_queued::<T>(netuid, 0, &hotkey);
+    }
+
+    #[benchmark]
+    fn commit_crv3_mechanism_weights() {
+        let (netuid, hotkey) = timelocked_setup::<T>();
+        #[extrinsic_call]
+        _(RawOrigin::Signed(hotkey.clone()), netuid, 1, max_commit(), 1_000);
+        assert_timelocked_queued::<T>(netuid, 1, &hotkey);
+    }
+
+    #[benchmark]
+    fn commit_timelocked_mechanism_weights() {
+        let (netuid, hotkey) = timelocked_setup::<T>();
+        #[extrinsic_call]
+        _(RawOrigin::Signed(hotkey.clone()), netuid, 1, max_commit(), 1_000, 4);
+        assert_timelocked_queued::<T>(netuid, 1, &hotkey);
+    }
+
+    #[benchmark]
+    fn reveal_timelocked_commit() {
+        // A validator's commit weighting every uid of a full subnet, decrypted and applied.
+        use crate::timelocked::DrandPulses;
+        let netuid = started_subnet::<T>(0);
+        fill::<T>(netuid);
+        let n = SubnetworkN::<T>::get(netuid);
+        let hotkey = Keys::<T>::get(netuid, 1);
+        ValidatorPermit::<T>::mutate(netuid, |p| {
+            if let Some(x) = p.get_mut(1) {
+                *x = true;
+            }
+        });
+        let payload = crate::timelocked::WeightsTlockPayload {
+            hotkey: codec::Encode::encode(&hotkey),
+            uids: (0..n).collect(),
+            values: (0..n).map(|i| i.saturating_add(1)).collect(),
+            version_key: 0,
+        };
+        let round = 1_000u64;
+        let plaintext = codec::Encode::encode(&payload);
+        // Without an implementation that can encrypt, this measures a failed decryption.
+        let ciphertext = T::Drand::benchmark_encrypt(round, &plaintext);
+        let revealable = ciphertext.is_some();
+        let commit = ciphertext.unwrap_or(plaintext);
+        let outcome;
+        #[block]
+        {
+            let signature = T::Drand::pulse_signature(round).unwrap_or_default();
+            outcome = Pallet::<T>::reveal_commit(netuid, 0, &hotkey, &commit, &signature);
+        }
+        if revealable {
+            assert_eq!(outcome, crate::timelocked::RevealOutcome::Revealed);
+            assert_eq!(Weights::<T>::get(netuid, 1).len(), usize::from(n));
+        }
     }
 
     #[benchmark]

@@ -1,4 +1,5 @@
-//! The block step (`economics.md` §2.1): each block mints the halving emission, shares it
+//! The block step (`economics.md` §2.1): each block reveals the timelocked weight commits
+//! whose drand pulse has arrived (`timelocked`), mints the halving emission, shares it
 //! across eligible subnets by moving price, injects TAO and alpha into their pools (buying
 //! alpha with TAO beyond the root-proportion cap), splits each subnet's alpha emission into
 //! the pending buckets, runs the due epochs, and finally moves the EMA prices. The math is
@@ -45,8 +46,10 @@ impl<T: Config> Pallet<T> {
     /// The whole block step; returns its weight.
     pub fn block_step(now: u64) -> Weight {
         let db = T::DbWeight::get();
+        // Timelocked commits whose pulse arrived, before this block's epochs (§2.1 step 3).
+        let mut weight = Self::reveal_timelocked_commits(now);
         let emit_to = Self::subnets_to_emit_to();
-        let mut weight = Self::run_coinbase(&emit_to);
+        weight = weight.saturating_add(Self::run_coinbase(&emit_to));
         weight = weight.saturating_add(Self::run_epochs(now));
         for netuid in &emit_to {
             Self::update_moving_price_of(*netuid, now);

@@ -36,6 +36,12 @@ impl Pending {
 impl<T: Config> Pallet<T> {
     /// §2.1 step 2: whether the subnet's epoch is due at block `now`.
     pub fn should_run_epoch(netuid: NetUid, now: u64) -> bool {
+        Self::epoch_due(netuid, now, BlocksSinceLastStep::<T>::get(netuid))
+    }
+
+    /// §2.1 step 2 with `blocks_since_last_step` given (the block step counts this block
+    /// before it asks).
+    fn epoch_due(netuid: NetUid, now: u64, blocks_since_last_step: u64) -> bool {
         let tempo = u64::from(Tempo::<T>::get(netuid));
         if tempo == 0 {
             return false;
@@ -44,10 +50,33 @@ impl<T: Config> Pallet<T> {
         if pending > 0 && now >= pending {
             return true;
         }
-        if BlocksSinceLastStep::<T>::get(netuid) > MAX_BLOCKS_WITHOUT_EPOCH {
+        if blocks_since_last_step > MAX_BLOCKS_WITHOUT_EPOCH {
             return true;
         }
         now.saturating_sub(LastEpochBlock::<T>::get(netuid)) >= tempo
+    }
+
+    /// What `run_epochs` will do this block, decided before it runs (the timelocked reveal
+    /// needs it): each non-root subnet in order with `Some(true)` if its epoch runs,
+    /// `Some(false)` if it is not due, and `None` if it is due but deferred by the cap.
+    pub fn epoch_plan(now: u64) -> Vec<(NetUid, Option<bool>)> {
+        let cap = u32::from(MaxEpochsPerBlock::<T>::get());
+        let mut ran = 0u32;
+        Self::added_netuids()
+            .into_iter()
+            .filter(|n| *n != ROOT_NETUID)
+            .map(|netuid| {
+                let counted = BlocksSinceLastStep::<T>::get(netuid).saturating_add(1);
+                if !Self::epoch_due(netuid, now, counted) {
+                    return (netuid, Some(false));
+                }
+                if ran >= cap {
+                    return (netuid, None);
+                }
+                ran = ran.saturating_add(1);
+                (netuid, Some(true))
+            })
+            .collect()
     }
 
     /// Every block: counts blocks since each subnet's last epoch and runs the due epochs, at

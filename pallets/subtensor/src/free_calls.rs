@@ -12,6 +12,7 @@
 use crate::{
     pallet::*,
     set_weights::{storage_index, MAX_UNREVEALED_COMMITS},
+    timelocked::DrandPulses,
     MechId, NetUid, ROOT_NETUID,
 };
 use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
@@ -23,6 +24,7 @@ pub mod code {
     pub const RATE_LIMIT_EXCEEDED: u8 = 6;
     pub const HOTKEY_NOT_REGISTERED_IN_NETWORK: u8 = 10;
     pub const SERVING_RATE_LIMIT_EXCEEDED: u8 = 12;
+    pub const INVALID_REVEAL_ROUND: u8 = 15;
     pub const INPUT_LENGTHS_UNEQUAL: u8 = 18;
     pub const BAD_REQUEST: u8 = 255;
 }
@@ -89,6 +91,13 @@ impl<T: Config> Pallet<T> {
                 }
                 Ok(())
             },
+            Call::commit_timelocked_weights { netuid, reveal_round, .. } => {
+                Self::check_timelocked_commit(who, *netuid, 0, *reveal_round)
+            },
+            Call::commit_crv3_mechanism_weights { netuid, mecid, reveal_round, .. }
+            | Call::commit_timelocked_mechanism_weights { netuid, mecid, reveal_round, .. } => {
+                Self::check_timelocked_commit(who, *netuid, *mecid, *reveal_round)
+            },
             Call::reveal_weights { netuid, uids, values, salt, .. } => {
                 Self::check_reveal(who, *netuid, 0, uids.len(), values.len(), salt.len())
             },
@@ -129,6 +138,19 @@ impl<T: Config> Pallet<T> {
         ensure(salt <= MAX_SALT_LEN, code::BAD_REQUEST)?;
         const REVEAL: WeightsUse = WeightsUse { rate_limited: false };
         Self::check_weights_use(who, netuid, mecid, uids, &REVEAL)
+    }
+
+    /// A timelocked commit: as any commit, and aimed at a drand round not before the last
+    /// one stored (one that old would never be revealed).
+    fn check_timelocked_commit(
+        who: &T::AccountId,
+        netuid: NetUid,
+        mecid: MechId,
+        reveal_round: u64,
+    ) -> Result<(), TransactionValidityError> {
+        const COMMIT: WeightsUse = WeightsUse { rate_limited: true };
+        Self::check_weights_use(who, netuid, mecid, 0, &COMMIT)?;
+        ensure(reveal_round >= T::Drand::last_stored_round(), code::INVALID_REVEAL_ROUND)
     }
 
     /// The subnet and mechanism exist, `who` is registered on it, `len` uids fit in it, the

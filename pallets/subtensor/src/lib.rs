@@ -11,7 +11,8 @@
 //! - [`staking`]: stake held as share pools; [`stake_calls`], [`stake_moves`]: adding,
 //!   removing and moving it; [`pools`]: trading against a subnet's pool through the Swap
 //!   pallet; [`delegation`]: delegate take; [`root`]: the root network;
-//! - [`set_weights`]: weights and commit-reveal; [`coinbase`]: the per-block emission;
+//! - [`set_weights`]: weights and commit-reveal; [`timelocked`]: drand-timelocked
+//!   commit-reveal (v3/v4); [`coinbase`]: the per-block emission;
 //!   [`epoch`]: the Yuma epoch every tempo and its payouts; [`root_claim`]: root dividends;
 //! - [`dissolve`]: dissolving and pruning subnets; [`symbols`]: token symbols;
 //! - [`invariants`]: the accounting checks tests and `try-state` run.
@@ -57,6 +58,7 @@ pub mod subnets;
 pub mod symbols;
 #[cfg(test)]
 mod tests;
+pub mod timelocked;
 pub mod weights;
 
 pub use weights::WeightInfo;
@@ -219,6 +221,9 @@ pub mod pallet {
         type LeaseDividendsDistributionInterval: Get<BlockNumberFor<Self>>;
         /// The Commitments pallet: the metagraph's commitments and the bonds reset.
         type Commitments: crate::commitments::SubnetCommitments<Self::AccountId>;
+        /// Drand pulses and timelock decryption for timelocked commit-reveal (the Drand
+        /// pallet; `()` without drand: nothing ever reveals).
+        type Drand: crate::timelocked::DrandPulses;
         type WeightInfo: WeightInfo;
     }
 
@@ -951,6 +956,18 @@ pub mod pallet {
         VecDeque<(H256, u64, u64, u64)>,
         OptionQuery,
     >;
+    /// Timelocked commits per mechanism index and commit epoch (look-ahead): (hotkey, commit
+    /// block, ciphertext, drand reveal round), in commit order (`pallets-2.md` §2.10).
+    #[pallet::storage]
+    pub type TimelockedWeightCommits<T: Config> = StorageDoubleMap<
+        _,
+        Twox64Concat,
+        NetUidStorageIndex,
+        Twox64Concat,
+        u64,
+        VecDeque<(T::AccountId, u64, crate::timelocked::TimelockedCommit, u64)>,
+        ValueQuery,
+    >;
     /// The block of the subnet's last successful epoch.
     #[pallet::storage]
     pub type LastMechansimStepBlock<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
@@ -1205,6 +1222,12 @@ pub mod pallet {
         },
         /// A lease holder received its part of the lease's dividends (alpha).
         SubnetLeaseDividendsDistributed { lease_id: crate::leasing::LeaseId, contributor: T::AccountId, alpha: AlphaBalance },
+        /// A timelocked weight commit queued: (hotkey, mechanism storage index,
+        /// blake2_256 of the ciphertext, drand reveal round).
+        TimelockedWeightsCommitted(T::AccountId, NetUidStorageIndex, H256, u64),
+        /// A timelocked commit was decrypted and its weights applied: (mechanism storage
+        /// index, hotkey).
+        TimelockedWeightsRevealed(NetUidStorageIndex, T::AccountId),
     }
 
     #[pallet::error]
@@ -1381,6 +1404,10 @@ pub mod pallet {
         CannotBurnOrRecycleOnRootSubnet,
         /// This hotkey is already the coldkey's auto-stake destination on the subnet.
         SameAutoStakeHotkeyAlreadySet,
+        /// The commit's version is not `CommitRevealWeightsVersion`.
+        IncorrectCommitRevealVersion,
+        /// The reveal round is before the last drand round the chain stored.
+        InvalidRevealRound,
     }
 
     /// Bounds and defaults the clients read as constants (`client-compat.md` §2.5).
@@ -1633,6 +1660,48 @@ pub mod pallet {
             let hotkey = ensure_signed(origin)?;
             let call = set_weights::WeightsCall { netuid, mecid, uids: &uids, values: &values, version_key };
             Self::do_reveal_weights(hotkey, call, &salt)
+        }
+
+        /// Commits weights encrypted to drand round `reveal_round` (mechanism 0); the chain
+        /// decrypts and applies them in the reveal epoch once the pulse is stored.
+        #[pallet::call_index(113)]
+        #[pallet::weight((T::WeightInfo::commit_timelocked_weights(), DispatchClass::Normal, Pays::No))]
+        pub fn commit_timelocked_weights(
+            origin: OriginFor<T>,
+            netuid: NetUid,
+            commit: crate::timelocked::TimelockedCommit,
+            reveal_round: u64,
+            commit_reveal_version: u16,
+        ) -> DispatchResult {
+            Self::do_commit_timelocked_weights(origin, netuid, 0, commit, reveal_round, commit_reveal_version)
+        }
+
+        /// `commit_timelocked_weights` for mechanism `mecid`, at commit-reveal version 4.
+        #[pallet::call_index(117)]
+        #[pallet::weight((T::WeightInfo::commit_crv3_mechanism_weights(), DispatchClass::Normal, Pays::No))]
+        pub fn commit_crv3_mechanism_weights(
+            origin: OriginFor<T>,
+            netuid: NetUid,
+            mecid: MechId,
+            commit: crate::timelocked::TimelockedCommit,
+            reveal_round: u64,
+        ) -> DispatchResult {
+            let version = crate::timelocked::CRV3_MECHANISM_VERSION;
+            Self::do_commit_timelocked_weights(origin, netuid, mecid, commit, reveal_round, version)
+        }
+
+        /// `commit_timelocked_weights` for mechanism `mecid` (what the SDK sends).
+        #[pallet::call_index(118)]
+        #[pallet::weight((T::WeightInfo::commit_timelocked_mechanism_weights(), DispatchClass::Normal, Pays::No))]
+        pub fn commit_timelocked_mechanism_weights(
+            origin: OriginFor<T>,
+            netuid: NetUid,
+            mecid: MechId,
+            commit: crate::timelocked::TimelockedCommit,
+            reveal_round: u64,
+            commit_reveal_version: u16,
+        ) -> DispatchResult {
+            Self::do_commit_timelocked_weights(origin, netuid, mecid, commit, reveal_round, commit_reveal_version)
         }
 
         /// `set_weights` for mechanism `mecid`.

@@ -70,6 +70,7 @@ impl pallet_subtensor::Config for Test {
     type LeaseProxy = MockProxy;
     type LeaseDividendsDistributionInterval = frame_support::traits::ConstU64<100>;
     type Commitments = ();
+    type Drand = MockDrand;
     type WeightInfo = ();
 }
 
@@ -80,6 +81,60 @@ thread_local! {
     pub static CONTRIBUTIONS: core::cell::RefCell<Vec<(AccountId32, u64)>> = const { core::cell::RefCell::new(Vec::new()) };
     /// (lease coldkey, beneficiary) proxies.
     pub static PROXIES: core::cell::RefCell<Vec<(AccountId32, AccountId32)>> = const { core::cell::RefCell::new(Vec::new()) };
+    /// Drand pulses by round: their signatures.
+    pub static PULSES: core::cell::RefCell<std::collections::BTreeMap<u64, Vec<u8>>> =
+        const { core::cell::RefCell::new(std::collections::BTreeMap::new()) };
+}
+
+/// Stores the pulse of `round` with `signature` (rounds need not increase here).
+pub fn set_pulse(round: u64, signature: Vec<u8>) {
+    PULSES.with(|p| p.borrow_mut().insert(round, signature));
+}
+
+/// A signature for `round`, distinct per round.
+pub fn signature_of(round: u64) -> Vec<u8> {
+    let mut sig = b"pulse".to_vec();
+    sig.extend(round.to_le_bytes());
+    sig
+}
+
+/// Stores the pulse of `round` (with [`signature_of`]).
+pub fn add_pulse(round: u64) {
+    set_pulse(round, signature_of(round));
+}
+
+/// The mock's stand-in for TLE: `blake2_256(signature) ‖ plaintext`. It decrypts only with
+/// the very signature it was made for, like a ciphertext for one drand round.
+pub fn fake_encrypt(signature: &[u8], plaintext: &[u8]) -> Vec<u8> {
+    let mut out = sp_io::hashing::blake2_256(signature).to_vec();
+    out.extend_from_slice(plaintext);
+    out
+}
+
+/// [`fake_encrypt`] for `round`'s pulse.
+pub fn encrypt_for_round(round: u64, plaintext: &[u8]) -> Vec<u8> {
+    fake_encrypt(&signature_of(round), plaintext)
+}
+
+/// Drand as the runtime provides it, with the pulses of [`PULSES`] and [`fake_encrypt`]
+/// in place of TLE (the real format is `pallets-2.md` §2.9).
+pub struct MockDrand;
+impl pallet_subtensor::timelocked::DrandPulses for MockDrand {
+    fn last_stored_round() -> u64 {
+        PULSES.with(|p| p.borrow().keys().next_back().copied().unwrap_or(0))
+    }
+    fn pulse_signature(round: u64) -> Option<Vec<u8>> {
+        PULSES.with(|p| p.borrow().get(&round).cloned())
+    }
+    fn decrypt(ciphertext: &[u8], signature: &[u8]) -> Option<Vec<u8>> {
+        let tag = ciphertext.get(..32)?;
+        (tag == sp_io::hashing::blake2_256(signature).as_slice()).then(|| ciphertext.get(32..).unwrap_or_default().to_vec())
+    }
+    #[cfg(feature = "runtime-benchmarks")]
+    fn benchmark_encrypt(round: u64, plaintext: &[u8]) -> Option<Vec<u8>> {
+        add_pulse(round);
+        Some(encrypt_for_round(round, plaintext))
+    }
 }
 
 /// A crowdloan whose funds account holds `raised`, being finalized by `creator`.
@@ -159,6 +214,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
         .assimilate_storage(&mut storage)
         .unwrap();
     let mut ext: sp_io::TestExternalities = storage.into();
+    PULSES.with(|p| p.borrow_mut().clear());
     ext.execute_with(|| System::set_block_number(1));
     ext
 }

@@ -5,7 +5,7 @@
 //! max-upscaled to u16 in the caller's order (zeros included). A commit is the BlakeTwo256
 //! hash of `SCALE(hotkey, idx, uids, values, salt, version_key)`, as the SDK computes it; it
 //! may be revealed in the epoch `RevealPeriodEpochs` after the one it was made in, and is
-//! dropped once that window has passed.
+//! dropped once that window has passed. Timelocked (drand) commits are in [`crate::timelocked`].
 
 use crate::{pallet::*, MechId, NetUid, NetUidStorageIndex, ROOT_NETUID};
 use alloc::{collections::VecDeque, vec::Vec};
@@ -77,7 +77,7 @@ impl<T: Config> Pallet<T> {
         LastUpdate::<T>::get(idx).get(usize::from(uid)).copied().unwrap_or(0)
     }
 
-    fn set_last_update(idx: NetUidStorageIndex, uid: u16, now: u64) {
+    pub(crate) fn set_last_update(idx: NetUidStorageIndex, uid: u16, now: u64) {
         LastUpdate::<T>::mutate(idx, |v| {
             let i = usize::from(uid);
             if v.len() <= i {
@@ -222,11 +222,24 @@ impl<T: Config> Pallet<T> {
         }
         let period = RevealPeriodEpochs::<T>::get(netuid);
         let current = Self::lookahead_epoch(netuid, now);
+        let mut note = |hotkey: &T::AccountId, block: u64| {
+            if let Some(slot) = Uids::<T>::get(netuid, hotkey).and_then(|uid| out.get_mut(usize::from(uid))) {
+                *slot = Some(slot.map_or(block, |b| b.min(block)));
+            }
+        };
         for (hotkey, queue) in WeightCommits::<T>::iter_prefix(idx) {
-            let Some(uid) = Uids::<T>::get(netuid, &hotkey) else { continue };
             let first = queue.iter().find(|(_, epoch, _, _)| current <= epoch.saturating_add(period));
-            if let (Some((_, _, block, _)), Some(slot)) = (first, out.get_mut(usize::from(uid))) {
-                *slot = Some(slot.map_or(*block, |b| b.min(*block)));
+            if let Some((_, _, block, _)) = first {
+                note(&hotkey, *block);
+            }
+        }
+        // Timelocked commits (`yuma.md` §3.5 step 5.3): every entry of every unexpired epoch.
+        for (epoch, queue) in TimelockedWeightCommits::<T>::iter_prefix(idx) {
+            if current > epoch.saturating_add(period) {
+                continue;
+            }
+            for (hotkey, block, _, _) in queue.iter() {
+                note(hotkey, *block);
             }
         }
         out

@@ -177,6 +177,32 @@ pub fn remove_subnet_keys(metadata: &PalletStorageMetadataIR, netuid: NetUid) ->
     removed
 }
 
+/// Removes every key of every netuid-keyed map of a pallet whose leading `u16` is exactly
+/// `idx`; returns how many keys went. For a mechanism index `idx ≥ 4096` (mechanism 1 and
+/// up) only per-mechanism items match, since no netuid reaches 4096.
+pub fn remove_index_keys(metadata: &PalletStorageMetadataIR, idx: u16) -> u32 {
+    let mut removed = 0u32;
+    for item in netuid_keyed_items(metadata) {
+        let doomed: Vec<Vec<u8>> = if item.offset == 0 {
+            let mut p = item.prefix.clone();
+            p.extend_from_slice(&idx.to_le_bytes());
+            keys_under(&p)
+        } else {
+            let at = item.prefix.len().saturating_add(item.offset);
+            let wanted = idx.to_le_bytes();
+            keys_under(&item.prefix)
+                .into_iter()
+                .filter(|k| k.get(at..at.saturating_add(2)) == Some(wanted.as_slice()))
+                .collect()
+        };
+        for key in doomed {
+            sp_io::storage::clear(&key);
+            removed = removed.saturating_add(1);
+        }
+    }
+    removed
+}
+
 /// Other pallets' per-subnet state, removed when a subnet is dissolved.
 pub trait OnSubnetRemoved {
     fn on_subnet_removed(netuid: NetUid);

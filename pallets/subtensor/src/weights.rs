@@ -55,6 +55,23 @@ pub trait WeightInfo {
     fn register_leased_network(k: u32) -> Weight;
     /// `terminate_lease` removing `k` shares.
     fn terminate_lease(k: u32) -> Weight;
+    fn commit_timelocked_weights() -> Weight;
+    fn commit_crv3_mechanism_weights() -> Weight;
+    fn commit_timelocked_mechanism_weights() -> Weight;
+    /// The block step's reveal of one timelocked commit whose pulse is stored: decryption
+    /// and the weight-setting checks.
+    fn reveal_timelocked_commit() -> Weight;
+}
+
+/// A timelocked commit: the checks, and the epoch's queue (up to ten 5 000-byte commits per
+/// hotkey) read and written back.
+fn timelocked_commit(db: RuntimeDbWeight) -> Weight {
+    Weight::from_parts(60_000_000, 60_000).saturating_add(db.reads_writes(10, 2))
+}
+
+/// One reveal: a BLS12-381 pairing and AES-GCM (TLE), the pulse read, and `set_weights`.
+fn timelocked_reveal(db: RuntimeDbWeight) -> Weight {
+    Weight::from_parts(5_000_000_000, 10_000).saturating_add(db.reads_writes(14, 2))
 }
 
 /// What `register_leased_network` adds to `register_network`: the lease's accounts and proxy,
@@ -231,6 +248,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
             .saturating_add(T::DbWeight::get().reads_writes(8, 10))
             .saturating_add(T::DbWeight::get().writes(u64::from(k)))
     }
+    fn commit_timelocked_weights() -> Weight {
+        timelocked_commit(T::DbWeight::get())
+    }
+    fn commit_crv3_mechanism_weights() -> Weight {
+        timelocked_commit(T::DbWeight::get())
+    }
+    fn commit_timelocked_mechanism_weights() -> Weight {
+        timelocked_commit(T::DbWeight::get())
+    }
+    fn reveal_timelocked_commit() -> Weight {
+        timelocked_reveal(T::DbWeight::get())
+    }
 }
 
 impl WeightInfo for () {
@@ -341,5 +370,17 @@ impl WeightInfo for () {
         Weight::from_parts(50_000_000, 10_000)
             .saturating_add(RocksDbWeight::get().reads_writes(8, 10))
             .saturating_add(RocksDbWeight::get().writes(u64::from(k)))
+    }
+    fn commit_timelocked_weights() -> Weight {
+        timelocked_commit(RocksDbWeight::get())
+    }
+    fn commit_crv3_mechanism_weights() -> Weight {
+        timelocked_commit(RocksDbWeight::get())
+    }
+    fn commit_timelocked_mechanism_weights() -> Weight {
+        timelocked_commit(RocksDbWeight::get())
+    }
+    fn reveal_timelocked_commit() -> Weight {
+        timelocked_reveal(RocksDbWeight::get())
     }
 }

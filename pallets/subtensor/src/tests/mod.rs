@@ -19,6 +19,7 @@ mod rpc_info;
 mod set_weights;
 mod random_calls;
 mod subnet_admin;
+mod timelocked;
 
 pub(super) fn signed(n: u8) -> RuntimeOrigin {
     RuntimeOrigin::signed(account(n))
