@@ -8,6 +8,7 @@ mod command;
 mod rpc;
 mod sealing;
 mod service;
+mod shield;
 
 fn main() -> sc_cli::Result<()> {
     command::run()

@@ -1,7 +1,10 @@
 //! The node's services: a full node running Aura + GRANDPA, and a development node that seals
 //! and finalizes its own blocks.
 
-use crate::sealing::{self, Sealing};
+use crate::{
+    sealing::{self, Sealing},
+    shield::{ShieldInherent, ShieldKeys, ShieldedPool},
+};
 use futures::{channel::mpsc, FutureExt, StreamExt};
 use sc_client_api::{Backend, BlockBackend};
 use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};
@@ -246,6 +249,7 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::trait
     )?;
 
     let role = config.role;
+    let shield_keys = if role.is_authority() { Some(shield_keys(&config)?) } else { None };
     let force_authoring = config.force_authoring;
     let name = config.network.node_name.clone();
     let enable_grandpa = !config.disable_grandpa;
@@ -278,10 +282,12 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::trait
     })?;
 
     if role.is_authority() {
+        let shield_keys = shield_keys
+            .ok_or_else(|| ServiceError::Other("an authority needs its MEV shield key".into()))?;
         let proposer_factory = sc_basic_authorship::ProposerFactory::new(
             task_manager.spawn_handle(),
             client.clone(),
-            transaction_pool.clone(),
+            Arc::new(ShieldedPool::new(transaction_pool.clone(), shield_keys.clone())),
             prometheus_registry.as_ref(),
             telemetry.as_ref().map(|x| x.handle()),
         );
@@ -295,14 +301,17 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::trait
                 select_chain,
                 block_import,
                 proposer_factory,
-                create_inherent_data_providers: move |_, ()| async move {
-                    let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
-                    let slot =
-                        sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
-                            *timestamp,
-                            slot_duration,
-                        );
-                    Ok((slot, timestamp))
+                create_inherent_data_providers: move |_, ()| {
+                    let shield = ShieldInherent(Some(shield_keys.clone()));
+                    async move {
+                        let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
+                        let slot =
+                            sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
+                                *timestamp,
+                                slot_duration,
+                            );
+                        Ok((slot, timestamp, shield))
+                    }
                 },
                 force_authoring,
                 backoff_authoring_blocks: Option::<()>::None,
@@ -414,6 +423,7 @@ pub fn new_dev(config: Configuration, mode: Sealing) -> Result<TaskManager, Serv
     )?;
 
     let prometheus_registry = config.prometheus_registry().cloned();
+    let shield_keys = shield_keys(&config)?;
     let (engine_sink, engine_commands) = mpsc::channel(1024);
 
     let rpc_extensions_builder = {
@@ -448,7 +458,7 @@ pub fn new_dev(config: Configuration, mode: Sealing) -> Result<TaskManager, Serv
     let proposer_factory = sc_basic_authorship::ProposerFactory::new(
         task_manager.spawn_handle(),
         client.clone(),
-        transaction_pool.clone(),
+        Arc::new(ShieldedPool::new(transaction_pool.clone(), shield_keys.clone())),
         prometheus_registry.as_ref(),
         telemetry.as_ref().map(|x| x.handle()),
     );
@@ -472,15 +482,26 @@ pub fn new_dev(config: Configuration, mode: Sealing) -> Result<TaskManager, Serv
         )),
         create_inherent_data_providers: move |parent, ()| {
             let client = cidp_client.clone();
+            let shield = ShieldInherent(Some(shield_keys.clone()));
             async move {
                 let timestamp = sealed_block_timestamp(&*client, parent, slot_duration)?;
-                Ok((sp_timestamp::InherentDataProvider::new(timestamp.into()),))
+                Ok((sp_timestamp::InherentDataProvider::new(timestamp.into()), shield))
             }
         },
     });
 
     task_manager.spawn_essential_handle().spawn_blocking("manual-seal", None, sealer);
     Ok(task_manager)
+}
+
+/// This node's MEV shield key pair, kept beside its other keys.
+fn shield_keys(config: &Configuration) -> Result<Arc<ShieldKeys>, ServiceError> {
+    let keys = match config.keystore.path() {
+        Some(dir) => ShieldKeys::load_or_create(dir)
+            .map_err(|e| ServiceError::Other(format!("the MEV shield key in {}: {e}", dir.display())))?,
+        None => ShieldKeys::generate(),
+    };
+    Ok(Arc::new(keys))
 }
 
 /// The timestamp of a sealed dev block built on `parent`: the start of the current wall-clock

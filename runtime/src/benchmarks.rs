@@ -12,4 +12,7 @@ frame_benchmarking::define_benchmarks!(
     [pallet_subtensor, SubtensorModule]
     [pallet_admin_utils, AdminUtils]
     [pallet_subtensor_swap, Swap]
+    [pallet_commitments, Commitments]
+    [pallet_crowdloan, Crowdloan]
+    [pallet_shield, MevShield]
 );

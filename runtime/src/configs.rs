@@ -498,6 +498,7 @@ impl pallet_subtensor::Config for Runtime {
     type InitialSubnetLimit = InitialSubnetLimit;
     type SwapInterface = Swap;
     type BlockAuthor = CurrentBlockAuthor;
+    type Drand = ();
     type BurnPalletId = BurnPalletId;
     type OnSubnetRemoved = (pallet_admin_utils::RemoveSubnetState<Runtime>, CommitmentsOfSubnet);
     type LeaseCrowdloan = LeaseCrowdloans;
@@ -685,4 +686,34 @@ impl pallet_commitments::BenchmarkHelper<AccountId> for CommitmentsOfSubnet {
 
 impl pallet_admin_utils::Config for Runtime {
     type WeightInfo = crate::weights::pallet_admin_utils::WeightInfo<Runtime>;
+}
+
+/// Aura's round robin: the author of slot `s` is `authorities[s % n]`.
+pub struct AuraAuthors;
+impl AuraAuthors {
+    fn at_slot_offset(offset: u64) -> Option<AuraId> {
+        let authorities = pallet_aura::Authorities::<Runtime>::get();
+        let n = u64::try_from(authorities.len()).ok().filter(|n| *n > 0)?;
+        let slot = u64::from(pallet_aura::CurrentSlot::<Runtime>::get()).checked_add(offset)?;
+        let index = usize::try_from(slot.checked_rem(n)?).ok()?;
+        authorities.get(index).cloned()
+    }
+}
+impl pallet_shield::FindAuthors<AuraId> for AuraAuthors {
+    fn current_author() -> Option<AuraId> {
+        Self::at_slot_offset(0)
+    }
+    fn author_in_two_blocks() -> Option<AuraId> {
+        Self::at_slot_offset(2)
+    }
+}
+
+impl pallet_shield::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type RuntimeCall = RuntimeCall;
+    type AuthorityId = AuraId;
+    type FindAuthors = AuraAuthors;
+    // The runtime never holds a decapsulation key: the stored queue cannot decrypt, as upstream.
+    type ExtrinsicDecryptor = ();
+    type WeightInfo = pallet_shield::weights::SubstrateWeight<Runtime>;
 }

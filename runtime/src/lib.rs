@@ -18,6 +18,7 @@ extern crate alloc;
 #[macro_use]
 mod benchmarks;
 pub mod apis;
+pub mod check_mortality;
 pub mod check_nonce;
 pub mod configs;
 pub mod genesis_config_presets;
@@ -70,7 +71,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
     authoring_version: 1,
     // Clients cache decoded metadata per spec_version for a whole process: bump it on every
     // metadata change and never reuse a value.
-    spec_version: 109,
+    spec_version: 110,
     impl_version: 1,
     apis: apis::RUNTIME_API_VERSIONS,
     // Signed into every transaction: bump it whenever a call's encoding changes.
@@ -110,16 +111,17 @@ pub type SignedBlock = generic::SignedBlock<Block>;
 pub type BlockId = generic::BlockId<Block>;
 
 /// The transaction extensions, in the order the Bittensor clients emit their data (they
-/// hard-code it; see `docs/client-compat.md`). `CheckEra` reports itself as `CheckMortality`.
+/// hard-code it; see `docs/client-compat.md`). `CheckMortality` is the stock era check plus the MEV shield's era rule.
 pub type TxExtension = (
     frame_system::CheckNonZeroSender<Runtime>,
     frame_system::CheckSpecVersion<Runtime>,
     frame_system::CheckTxVersion<Runtime>,
     frame_system::CheckGenesis<Runtime>,
-    frame_system::CheckEra<Runtime>,
+    check_mortality::CheckMortality,
     check_nonce::CheckNonce,
     frame_system::CheckWeight<Runtime>,
     pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+    pallet_shield::CheckShieldedTxValidity<Runtime>,
     subtensor_extension::SubtensorTransactionExtension,
     frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 );
@@ -204,4 +206,7 @@ mod runtime {
 
     #[runtime::pallet_index(28)]
     pub type Swap = pallet_subtensor_swap;
+
+    #[runtime::pallet_index(30)]
+    pub type MevShield = pallet_shield;
 }

@@ -155,6 +155,7 @@ fn transaction_extensions_are_the_ones_clients_know_in_their_order() {
             "CheckNonce",
             "CheckWeight",
             "ChargeTransactionPayment",
+            "CheckShieldedTxValidity",
             "SubtensorTransactionExtension",
             "CheckMetadataHash",
         ]
@@ -383,10 +384,11 @@ fn signed_xt(signer: Sr25519Keyring, nonce: u32, call: RuntimeCall) -> crate::Un
         frame_system::CheckSpecVersion::new(),
         frame_system::CheckTxVersion::new(),
         frame_system::CheckGenesis::new(),
-        frame_system::CheckEra::from(sp_runtime::generic::Era::Immortal),
+        crate::check_mortality::CheckMortality::from(sp_runtime::generic::Era::Immortal),
         crate::check_nonce::CheckNonce(nonce),
         frame_system::CheckWeight::new(),
         pallet_transaction_payment::ChargeTransactionPayment::from(0),
+        pallet_shield::CheckShieldedTxValidity::new(),
         crate::subtensor_extension::SubtensorTransactionExtension,
         frame_metadata_hash_extension::CheckMetadataHash::new(false),
     );

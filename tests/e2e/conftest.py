@@ -41,6 +41,16 @@ def substrate(dev_node):
     client.close()
 
 
+@pytest.fixture(scope="module")
+def sdk(dev_node):
+    """The bittensor SDK's `Subtensor`, connected to the module's dev node."""
+    import bittensor as bt
+
+    client = bt.Subtensor(network=dev_node.url)
+    yield client
+    client.close()
+
+
 @pytest.fixture
 def alice():
     return Keypair.create_from_uri("//Alice")

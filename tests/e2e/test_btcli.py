@@ -23,7 +23,7 @@ from async_substrate_interface.sync_substrate import SubstrateInterface
 from bittensor_wallet import Keypair
 
 import btcli
-from chain import TAO, alpha_of, query, submit
+from chain import TAO, alpha_of, block_with_event, event_attrs, query, submit
 from harness import REPO
 from poolmath import Pool
 from replay import replay
@@ -188,14 +188,29 @@ def test_wallets_transfer_and_balance(localnet, chain, home, wallets):
     assert owner.ss58_address[:8] in overview or "owner" in overview
 
 
+def assert_shielded(chain, who, inner_event):
+    """The last command went through the MEV shield: a wrapper from `who` and, right after it
+    in the same block, the inner extrinsic with its own `inner_event`."""
+    block, _ = block_with_event(chain, "MevShield", "EncryptedSubmitted")
+    records = chain.get_events(block)
+    wrapper = [r["extrinsic_idx"] for r in records if r["event"]["event_id"] == "EncryptedSubmitted"
+               and r["event"]["attributes"]["who"] == who]
+    assert wrapper, records
+    inner = [(r["event"]["module_id"], r["event"]["event_id"], r["event"]["attributes"]) for r in records
+             if r["extrinsic_idx"] == wrapper[-1] + 1]
+    assert event_attrs(inner, "SubtensorModule", inner_event), inner
+
+
 def test_subnet_create_start_list_show(localnet, chain, home, wallets):
     identity = ["--subnet-name", "demo", "--github-repo", "https://github.com/example/demo",
                 "--subnet-contact", "owner@example.com", "--subnet-url", "https://example.com",
                 "--discord-handle", "demo", "--description", "a demo subnet",
                 "--logo-url", "https://example.com/logo.png", "--additional-info", "none"]
-    created = run_json(home, ["subnets", "create", *identity, "--no-mev-protection", "--no-prompt"],
+    # MEV protection on, btcli's default: the registration travels encrypted to the author.
+    created = run_json(home, ["subnets", "create", *identity, "--no-prompt"],
                        wallet="owner", hotkey="default", wallets=wallets)
     assert created["success"] is True and created["netuid"] == 2, created
+    assert_shielded(chain, state["owner"].ss58_address, "NetworkAdded")
     owner_hk = json.loads((wallets / "owner" / "hotkeys" / "default").read_text())["ss58Address"] \
         if (wallets / "owner" / "hotkeys" / "default").exists() else None
     assert query(chain, "SubnetOwner", [2]) == state["owner"].ss58_address
@@ -279,8 +294,9 @@ def test_stake_add_remove_move_transfer_swap(localnet, chain, home, wallets):
     p = pool(chain, 2)
     fee, out_alpha, _ = p.swap(True, 100 * TAO)
     res = run_json(home, ["stake", "add", "--netuid", "2", "--amount", "100", "--include-hotkeys", v1,
-                          "--unsafe", "--no-mev-protection", "--no-prompt"], wallet="staker", wallets=wallets)
+                          "--unsafe", "--no-prompt"], wallet="staker", wallets=wallets)  # shielded
     assert json.dumps(res).count("true") >= 1, res
+    assert_shielded(chain, staker, "StakeAdded")
     assert alpha(chain, v1, staker, 2) == out_alpha
     assert query(chain, "SubnetTAO", [2]) == p.tao + 100 * TAO - fee
 
@@ -312,7 +328,7 @@ def test_stake_add_remove_move_transfer_swap(localnet, chain, home, wallets):
     tao_back, fee_tao, after = p.sell_with_author_fee(part)
     free_before = free(chain, staker)
     run_json(home, ["stake", "remove", "--netuid", "2", "--amount", str(part / 1e9), "--include-hotkeys", v1,
-                    "--unsafe", "--no-mev-protection", "--no-prompt"], wallet="staker", wallets=wallets)
+                    "--unsafe", "--no-prompt"], wallet="staker", wallets=wallets)  # shielded
     removed = staked - alpha(chain, v1, staker, 2)
     # btcli passes the amount as a decimal TAO string: allow its rounding to the rao.
     assert abs(removed - part) <= 1, (removed, part)
@@ -325,7 +341,7 @@ def test_stake_add_remove_move_transfer_swap(localnet, chain, home, wallets):
     # Move to another hotkey on the same subnet: shares change hands, no swap, no fee.
     moved = staked // 2
     run_json(home, ["stake", "move", "--origin-netuid", "2", "--dest-netuid", "2", "--dest", v2,
-                    "--hotkey-ss58", v1, "--amount", str(moved / 1e9), "--no-mev-protection", "--no-prompt"],
+                    "--hotkey-ss58", v1, "--amount", str(moved / 1e9), "--no-prompt"],  # shielded
              wallet="staker", wallets=wallets)
     left = alpha(chain, v1, staker, 2)
     on_v2 = alpha(chain, v2, staker, 2)

@@ -5,17 +5,9 @@ Every value it reports is compared with the chain's storage."""
 from __future__ import annotations
 
 import bittensor as bt
-import pytest
 from bittensor_wallet import Keypair, Wallet
 
 from chain import TAO, alpha_of, new_netuid, query, submit
-
-
-@pytest.fixture
-def sdk(dev_node):
-    client = bt.Subtensor(network=dev_node.url)
-    yield client
-    client.close()
 
 
 def wallet_for(tmp_path, name, coldkey_mnemonic: str, hotkey_mnemonic: str) -> Wallet:

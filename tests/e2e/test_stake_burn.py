@@ -4,17 +4,9 @@ unmodified) against a dev node (`staking-2.md` §4)."""
 from __future__ import annotations
 
 import bittensor as bt
-import pytest
 from bittensor_wallet import Keypair, Wallet
 
 from chain import TAO, alpha_of, block_with_event, event_attrs, fields, new_netuid, query, submit
-
-
-@pytest.fixture(scope="module")
-def sdk(dev_node):
-    client = bt.Subtensor(network=dev_node.url)
-    yield client
-    client.close()
 
 
 def test_add_stake_burn_and_auto_stake(dev_node, substrate, sdk, tmp_path):

@@ -1506,4 +1506,16 @@ impl<T: frame_system::Config> pallet_subtensor::WeightInfo for WeightInfo<T> {
 	fn terminate_lease(k: u32, ) -> Weight {
 		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::terminate_lease(k)
 	}
+	fn commit_timelocked_weights() -> Weight {
+		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::commit_timelocked_weights()
+	}
+	fn commit_crv3_mechanism_weights() -> Weight {
+		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::commit_crv3_mechanism_weights()
+	}
+	fn commit_timelocked_mechanism_weights() -> Weight {
+		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::commit_timelocked_mechanism_weights()
+	}
+	fn reveal_timelocked_commit() -> Weight {
+		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::reveal_timelocked_commit()
+	}
 }
