@@ -30,6 +30,13 @@ pub struct RunCmd {
     /// GRANDPA unless this flag is given.
     #[arg(long, value_name = "MODE")]
     pub sealing: Option<Sealing>,
+
+    /// The drand HTTP endpoints this node's offchain worker fetches quicknet pulses from,
+    /// comma-separated (e.g. `https://api.drand.sh,https://drand.cloudflare.com`). An empty
+    /// value disables fetching. Default: drand's five public endpoints. Pulses are what
+    /// timelocked weight commits and commitments are revealed with.
+    #[arg(long, value_name = "URLS", value_delimiter = ',')]
+    pub drand_endpoints: Option<Vec<String>>,
 }
 
 #[derive(Debug, clap::Subcommand)]

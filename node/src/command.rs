@@ -128,6 +128,7 @@ pub fn run() -> sc_cli::Result<()> {
         None => {
             let runner = cli.create_runner(&cli.run.base)?;
             let sealing = cli.run.sealing.clone();
+            let drand = cli.run.drand_endpoints.clone();
             runner.run_node_until_exit(|config| async move {
                 // A development chain seals on its own schedule unless told otherwise; every
                 // other chain runs Aura + GRANDPA unless `--sealing` is given.
@@ -137,16 +138,16 @@ pub fn run() -> sc_cli::Result<()> {
                     (None, _) => None,
                 };
                 match sealing {
-                    Some(mode) => service::new_dev(config, mode),
+                    Some(mode) => service::new_dev(config, mode, drand),
                     None => match config.network.network_backend {
                         sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
                             sc_network::NetworkWorker<
                                 tensorchain_runtime::opaque::Block,
                                 <tensorchain_runtime::opaque::Block as sp_runtime::traits::Block>::Hash,
                             >,
-                        >(config),
+                        >(config, drand),
                         sc_network::config::NetworkBackendType::Litep2p => {
-                            service::new_full::<sc_network::Litep2pNetworkBackend>(config)
+                            service::new_full::<sc_network::Litep2pNetworkBackend>(config, drand)
                         },
                     },
                 }

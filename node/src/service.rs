@@ -156,10 +156,12 @@ fn spawn_offchain_workers(
     keystore: sp_keystore::KeystorePtr,
     transaction_pool: Arc<sc_transaction_pool::TransactionPoolHandle<Block, FullClient>>,
     network: Arc<dyn sc_network::service::traits::NetworkService>,
+    drand_endpoints: Option<Vec<String>>,
 ) -> Result<(), ServiceError> {
     if !config.offchain_worker.enabled {
         return Ok(());
     }
+    configure_drand(config, backend, &keystore, drand_endpoints)?;
     let offchain_workers = sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
         runtime_api_provider: client.clone(),
         is_validator: config.role.is_authority(),
@@ -178,9 +180,43 @@ fn spawn_offchain_workers(
     Ok(())
 }
 
+/// Tells the Drand pallet's offchain worker where to fetch pulses (offchain storage, read on
+/// every run) and gives an authority the `drnd` key its pulse submissions are signed with.
+fn configure_drand(
+    config: &Configuration,
+    backend: &Arc<FullBackend>,
+    keystore: &sp_keystore::KeystorePtr,
+    endpoints: Option<Vec<String>>,
+) -> Result<(), ServiceError> {
+    use codec::Encode;
+    use sp_core::offchain::OffchainStorage;
+
+    if let Some(mut storage) = backend.offchain_storage() {
+        let prefix = sp_core::offchain::STORAGE_PREFIX;
+        match endpoints {
+            Some(list) => {
+                let list: Vec<Vec<u8>> =
+                    list.into_iter().map(|u| u.trim().to_owned()).filter(|u| !u.is_empty()).map(String::into_bytes).collect();
+                if list.is_empty() {
+                    log::info!("🎲 Drand pulses: fetching disabled (--drand-endpoints is empty)");
+                }
+                storage.set(prefix, pallet_drand::ENDPOINTS_STORAGE_KEY, &list.encode());
+            },
+            None => storage.remove(prefix, pallet_drand::ENDPOINTS_STORAGE_KEY),
+        }
+    }
+    if config.role.is_authority() && keystore.sr25519_public_keys(pallet_drand::KEY_TYPE).is_empty() {
+        keystore
+            .sr25519_generate_new(pallet_drand::KEY_TYPE, None)
+            .map_err(|e| ServiceError::Other(format!("cannot create the drand key: {e}")))?;
+    }
+    Ok(())
+}
+
 /// A full node of a real network: Aura authoring (when a validator) and a GRANDPA voter.
 pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>>(
     config: Configuration,
+    drand_endpoints: Option<Vec<String>>,
 ) -> Result<TaskManager, ServiceError> {
     let sc_service::PartialComponents {
         client,
@@ -246,6 +282,7 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::trait
         keystore_container.keystore(),
         transaction_pool.clone(),
         network.clone(),
+        drand_endpoints.clone(),
     )?;
 
     let role = config.role;
@@ -371,7 +408,11 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::trait
 /// A single development node that seals and finalizes its own blocks on the schedule given by
 /// `mode`. Blocks carry an Aura pre-digest and a wall-clock, slot-aligned timestamp (see
 /// `sealed_block_timestamp`), so the runtime's Aura and timestamp checks hold in every mode.
-pub fn new_dev(config: Configuration, mode: Sealing) -> Result<TaskManager, ServiceError> {
+pub fn new_dev(
+    config: Configuration,
+    mode: Sealing,
+    drand_endpoints: Option<Vec<String>>,
+) -> Result<TaskManager, ServiceError> {
     let sc_service::PartialComponents {
         client,
         backend,
@@ -420,6 +461,7 @@ pub fn new_dev(config: Configuration, mode: Sealing) -> Result<TaskManager, Serv
         keystore_container.keystore(),
         transaction_pool.clone(),
         network.clone(),
+        drand_endpoints.clone(),
     )?;
 
     let prometheus_registry = config.prometheus_registry().cloned();

@@ -15,4 +15,5 @@ frame_benchmarking::define_benchmarks!(
     [pallet_commitments, Commitments]
     [pallet_crowdloan, Crowdloan]
     [pallet_shield, MevShield]
+    [pallet_drand, Drand]
 );

@@ -498,7 +498,7 @@ impl pallet_subtensor::Config for Runtime {
     type InitialSubnetLimit = InitialSubnetLimit;
     type SwapInterface = Swap;
     type BlockAuthor = CurrentBlockAuthor;
-    type Drand = ();
+    type Drand = DrandTimelock;
     type BurnPalletId = BurnPalletId;
     type OnSubnetRemoved = (pallet_admin_utils::RemoveSubnetState<Runtime>, CommitmentsOfSubnet);
     type LeaseCrowdloan = LeaseCrowdloans;
@@ -631,7 +631,7 @@ impl pallet_commitments::Config for Runtime {
     type TempoInterface = CommitmentsOfSubnet;
     type OnMetadataCommitment = CommitmentsOfSubnet;
     // No drand beacon on this chain yet: timelocked fields are stored and wait for their pulse.
-    type Timelock = ();
+    type Timelock = DrandTimelock;
     type WeightInfo = pallet_commitments::weights::SubstrateWeight<Runtime>;
     #[cfg(feature = "runtime-benchmarks")]
     type BenchmarkHelper = CommitmentsOfSubnet;
@@ -716,4 +716,58 @@ impl pallet_shield::Config for Runtime {
     // The runtime never holds a decapsulation key: the stored queue cannot decrypt, as upstream.
     type ExtrinsicDecryptor = ();
     type WeightInfo = pallet_shield::weights::SubstrateWeight<Runtime>;
+}
+
+impl frame_system::offchain::SigningTypes for Runtime {
+    type Public = <crate::Signature as sp_runtime::traits::Verify>::Signer;
+    type Signature = crate::Signature;
+}
+
+impl<C> frame_system::offchain::CreateTransactionBase<C> for Runtime
+where
+    RuntimeCall: From<C>,
+{
+    type Extrinsic = crate::UncheckedExtrinsic;
+    type RuntimeCall = RuntimeCall;
+}
+
+impl<C> frame_system::offchain::CreateBare<C> for Runtime
+where
+    RuntimeCall: From<C>,
+{
+    fn create_bare(call: RuntimeCall) -> crate::UncheckedExtrinsic {
+        crate::UncheckedExtrinsic::new_bare(call)
+    }
+}
+
+impl pallet_drand::Config for Runtime {
+    type RuntimeEvent = RuntimeEvent;
+    type AuthorityId = pallet_drand::crypto::AuthId;
+    type Verifier = pallet_drand::QuicknetVerifier;
+    type UnsignedPriority = frame_support::traits::ConstU64<{ 1 << 20 }>;
+    type HttpFetchTimeout = frame_support::traits::ConstU64<1_000>;
+    type WeightInfo = pallet_drand::weights::SubstrateWeight<Runtime>;
+}
+
+/// Timelocked ciphertexts (TLE, `pallets-2.md` §2.9) opened with the Drand pallet's verified
+/// pulses: for SubtensorModule's weight commits and for timelocked commitments.
+pub struct DrandTimelock;
+impl pallet_subtensor::timelocked::DrandPulses for DrandTimelock {
+    fn last_stored_round() -> u64 {
+        crate::Drand::last_stored_round()
+    }
+    fn pulse_signature(round: u64) -> Option<alloc::vec::Vec<u8>> {
+        crate::Drand::pulse_signature(round)
+    }
+    fn decrypt(ciphertext: &[u8], signature: &[u8]) -> Option<alloc::vec::Vec<u8>> {
+        tensorchain_drand_primitives::tle_decrypt(ciphertext, signature).ok()
+    }
+}
+impl pallet_commitments::TimelockDecrypter for DrandTimelock {
+    fn pulse_signature(round: u64) -> Option<alloc::vec::Vec<u8>> {
+        crate::Drand::pulse_signature(round)
+    }
+    fn decrypt(ciphertext: &[u8], signature: &[u8]) -> Option<alloc::vec::Vec<u8>> {
+        tensorchain_drand_primitives::tle_decrypt(ciphertext, signature).ok()
+    }
 }

@@ -71,7 +71,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
     authoring_version: 1,
     // Clients cache decoded metadata per spec_version for a whole process: bump it on every
     // metadata change and never reuse a value.
-    spec_version: 110,
+    spec_version: 111,
     impl_version: 1,
     apis: apis::RUNTIME_API_VERSIONS,
     // Signed into every transaction: bump it whenever a call's encoding changes.
@@ -200,6 +200,9 @@ mod runtime {
 
     #[runtime::pallet_index(19)]
     pub type AdminUtils = pallet_admin_utils;
+
+    #[runtime::pallet_index(26)]
+    pub type Drand = pallet_drand;
 
     #[runtime::pallet_index(27)]
     pub type Crowdloan = pallet_crowdloan;

@@ -9,6 +9,7 @@ and share one chain, as a user's session would.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import selectors
@@ -18,6 +19,7 @@ import subprocess
 import time
 
 import bittensor as bt
+import bittensor_drand as bd
 import pytest
 from async_substrate_interface.sync_substrate import SubstrateInterface
 from bittensor_wallet import Keypair
@@ -486,6 +488,141 @@ def test_weights_through_the_sdk_and_the_metagraph_after_an_epoch(localnet, chai
     d = delegates[hk["v1"]]
     assert d.owner_ss58 == state["owner"].ss58_address and abs(d.take - int(0.1 * 65535) / 65535) < 1e-9
     assert d.registrations == [2] and 2 in d.validator_permits
+    sdk.close()
+
+
+# Two real quicknet pulses (public data, `pallets-2.md` §2.11) and a forged signature for
+# round 1000 that is not even a curve point.
+PULSE_1000 = "b44679b9a59af2ec876b1a6b1ad52ea9b1615fc3982b19576350f93447cb1125e342b73a8dd2bacbe47e4b6b63ed5e39"
+PULSE_2000 = "b6cb8f482a0b15d45936a4c4ea08e98a087e71787caee3f4d07a8a9843b1bc5423c6b3c22f446488b3137eaca799c77e"
+FORGED_1000 = "b0a8b04e009cf72534321aca0f50048da596a3feec1172a0244d9a4a623a3123d0402da79854d4c705e94bc73224c341"
+QUICKNET_GENESIS = 1_692_803_367
+
+
+def compact(n: int) -> bytes:
+    if n < 1 << 6:
+        return bytes([n << 2])
+    if n < 1 << 14:
+        return ((n << 2) | 1).to_bytes(2, "little")
+    return ((n << 2) | 2).to_bytes(4, "little")
+
+
+def strip_compact(data: bytes) -> bytes:
+    """The bytes of a SCALE `Vec<u8>` at the start of `data`."""
+    mode = data[0] & 3
+    if mode == 0:
+        return data[1:1 + (data[0] >> 2)]
+    if mode == 1:
+        return data[2:2 + (int.from_bytes(data[:2], "little") >> 2)]
+    return data[4:4 + (int.from_bytes(data[:4], "little") >> 2)]
+
+
+def write_pulse(chain, round_: int, signature_hex: str):
+    """A pulse as the offchain worker submits it: a bare `write_pulse` whose payload is signed
+    by an sr25519 key (any key: the pulse itself is what is verified)."""
+    signer = Keypair.create_from_uri("//DrandRelay")
+    sig = bytes.fromhex(signature_hex)
+    randomness = hashlib.sha256(sig).digest()
+    number = chain.get_block_number(chain.get_chain_head())
+    payload = (number.to_bytes(4, "little") + compact(1) + round_.to_bytes(8, "little")
+               + compact(32) + randomness + compact(48) + sig + b"\x01" + signer.public_key)
+    call = chain.compose_call("Drand", "write_pulse", {
+        "pulses_payload": {"block_number": number,
+                           "pulses": [{"round": round_, "randomness": "0x" + randomness.hex(),
+                                       "signature": "0x" + sig.hex()}],
+                           "public": {"Sr25519": "0x" + signer.public_key.hex()}},
+        "signature": {"Sr25519": "0x" + signer.sign(payload).hex()},
+    })
+    xt = chain.create_unsigned_extrinsic(call)
+    for attempt in range(20):
+        try:
+            return chain.submit_extrinsic(xt, wait_for_inclusion=True, wait_for_finalization=True)
+        except Exception as e:  # noqa: BLE001
+            # A just-included pulse for the same round still holds its pool tag until the
+            # pool has caught up with the new block.
+            if "1014" not in str(e) or attempt == 19:
+                raise
+            time.sleep(0.25)
+
+
+def drand(chain, name, params=(), block=None):
+    return chain.query("Drand", name, list(params), block_hash=block).value
+
+
+def test_timelocked_weights_revealed_with_recorded_pulses(localnet, chain, home, wallets):
+    hk = state["hotkeys"]
+    sdk = bt.Subtensor(network=URL)
+    uids = [query(chain, "Uids", [2, hk[m]]) for m in ("m1", "m2", "m3")]
+    assert query(chain, "CommitRevealWeightsEnabled", [2]) is True
+    # Offline: no pulse has ever been stored.
+    assert drand(chain, "LastStoredRound") == 0
+
+    # A commit made for round 1000, as the SDK's encryption makes it; then the recorded pulse.
+    v1 = bt.Wallet(name="owner", hotkey="v1", path=str(wallets))
+    values = [16384, 32768, 65535]
+    payload = (compact(32) + v1.hotkey.public_key + compact(3) + b"".join(u.to_bytes(2, "little") for u in uids)
+               + compact(3) + b"".join(v.to_bytes(2, "little") for v in values) + (0).to_bytes(8, "little"))
+    encrypted, _ = bd.encrypt_at_round(payload, 1000)
+    tle = strip_compact(encrypted)
+    assert len(tle) == 244 + len(payload)
+    call = chain.compose_call("SubtensorModule", "commit_timelocked_mechanism_weights",
+                              {"netuid": 2, "mecid": 0, "commit": "0x" + tle.hex(), "reveal_round": 1000,
+                               "commit_reveal_version": 4})
+    receipt = chain.submit_extrinsic(chain.create_signed_extrinsic(call=call, keypair=v1.hotkey),
+                                     wait_for_inclusion=True, wait_for_finalization=True)
+    assert receipt.is_success, receipt.error_message
+    events = [e["event"] if "event" in e else e for e in receipt.triggered_events]
+    assert [e for e in events if e["event_id"] == "TimelockedWeightsCommitted"], events
+
+    # A forged pulse is refused and stores nothing; the real one is verified and stored.
+    forged = write_pulse(chain, 1000, FORGED_1000)
+    assert not forged.is_success and forged.error_message["name"] == "PulseVerificationError"
+    assert drand(chain, "LastStoredRound") == 0
+    stored = write_pulse(chain, 1000, PULSE_1000)
+    assert stored.is_success, stored.error_message
+    assert drand(chain, "LastStoredRound") == 1000
+    assert drand(chain, "Pulses", [1000])["signature"] in ("0x" + PULSE_1000, bytes.fromhex(PULSE_1000))
+    # A commit for a round already past is refused in the pool (upstream's code 15).
+    call = chain.compose_call("SubtensorModule", "commit_timelocked_mechanism_weights",
+                              {"netuid": 2, "mecid": 0, "commit": "0x" + tle.hex(), "reveal_round": 999,
+                               "commit_reveal_version": 4})
+    with pytest.raises(Exception) as refused:
+        chain.submit_extrinsic(chain.create_signed_extrinsic(call=call, keypair=v1.hotkey), wait_for_inclusion=True)
+    assert "Custom error: 15" in str(refused.value), refused.value
+
+    # In the commit's reveal epoch the block step decrypts it with the pulse and applies it.
+    v1_uid = query(chain, "Uids", [2, hk["v1"]])
+    deadline = time.time() + 90
+    while dict(query(chain, "Weights", [2, v1_uid])) != dict(zip(uids, values)):
+        assert time.time() < deadline, query(chain, "Weights", [2, v1_uid])
+        time.sleep(0.25)
+    block, events = block_with_event(chain, "SubtensorModule", "TimelockedWeightsRevealed", back=200)
+    assert any(hk["v1"] in json.dumps(a) for a in event_attrs(events, "SubtensorModule", "TimelockedWeightsRevealed"))
+
+    # The next epoch's consensus is the engine's on the chain's stakes and weights, revealed
+    # weights included. (Dividends are left out: they carry bonds from epochs in which
+    # commit-reveal masked pending commits, which the replay does not model.)
+    at = wait_for_epoch(chain, 2)
+    engine = replay(chain, 2, at)
+    for storage, out in (("Incentive", "incentive"), ("Consensus", "consensus")):
+        assert query(chain, storage, [2], at) == engine[out], storage
+    # The SDK's own path with commit-reveal on (after the comparison: the engine replay has no
+    # commit-reveal mask for a commit still pending): weights encrypted to a future wall-clock
+    # round (which this offline chain will never see) and queued for the next epoch.
+    v2 = bt.Wallet(name="owner", hotkey="v2", path=str(wallets))
+    res = sdk.set_weights(wallet=v2, netuid=2, uids=uids, weights=[0.5, 0.3, 0.2], block_time=0.25,
+                          wait_for_inclusion=True, wait_for_finalization=True)
+    assert res.success, res.message
+    epoch = query(chain, "SubnetEpochIndex", [2])
+    queued = [c for e in (epoch, epoch + 1) for c in chain.query("SubtensorModule", "TimelockedWeightCommits",
+                                                                 [2, e]).value]
+    assert [c[0] for c in queued] == [hk["v2"]], queued
+    now_round = (time.time() - QUICKNET_GENESIS) / 3
+    assert now_round - 100 < queued[0][3] < now_round + 1000, (queued[0][3], now_round)
+
+    # The second recorded pulse: rounds keep increasing.
+    assert write_pulse(chain, 2000, PULSE_2000).is_success
+    assert drand(chain, "LastStoredRound") == 2000
     sdk.close()
 
 
