@@ -630,7 +630,7 @@ impl pallet_commitments::Config for Runtime {
     type CanCommit = CommitmentsOfSubnet;
     type TempoInterface = CommitmentsOfSubnet;
     type OnMetadataCommitment = CommitmentsOfSubnet;
-    // No drand beacon on this chain yet: timelocked fields are stored and wait for their pulse.
+    // Timelocked fields wait until the Drand pallet holds their round's pulse.
     type Timelock = DrandTimelock;
     type WeightInfo = pallet_commitments::weights::SubstrateWeight<Runtime>;
     #[cfg(feature = "runtime-benchmarks")]

@@ -1,7 +1,8 @@
 """Commitments (`pallets-2.md` §3) through the SDK (bittensor 10.5.0, unmodified) against a dev
 node: `set_commitment`/`get_commitment`/`get_all_commitments`, the metagraph's `commitments`
 field, `publish_metadata(reset_bonds=True)` and `get_last_bonds_reset`, a timelocked
-commitment (stored and waiting: this chain has no drand beacon yet), and dissolution."""
+commitment (stored and waiting: an offline chain never stores its wall-clock round's pulse),
+and dissolution."""
 
 from __future__ import annotations
 

@@ -58,3 +58,32 @@ def test_a_killed_validator_catches_up_and_finality_resumes(network):
     bob.wait_for_best(best, timeout=120)
     for node in (alice, bob, full):
         node.wait_for_finalized(stalled_at + 3, timeout=180)
+
+
+def test_a_shielded_transfer_with_two_authors(network, tmp_path):
+    """Two Aura authors, each with its own fixed shield key: the SDK encrypts to `NextKey`
+    (the key of the author two slots ahead, i.e. the author of the current block) and that
+    author opens the wrapper in its next block."""
+    import bittensor as bt
+    from async_substrate_interface.sync_substrate import SubstrateInterface
+    from bittensor_wallet import Keypair, Wallet
+
+    alice = network["alice"]
+    alice.wait_for_best(3, timeout=120)
+    chain = SubstrateInterface(alice.url, ss58_format=42)
+    values = [getattr(v, "value", v) for _, v in chain.query_map("MevShield", "AuthorKeys")]
+    keys = [bytes.fromhex(v[2:]) if isinstance(v, str) else bytes(v) for v in values]
+    assert len(keys) == 2 and all(len(k) == 1184 for k in keys) and keys[0] != keys[1]
+    chain.close()
+
+    sdk = bt.Subtensor(network=alice.url)
+    w = Wallet(name="alice", hotkey="default", path=str(tmp_path))
+    w.set_coldkey(Keypair.create_from_uri("//Alice"), encrypt=False, overwrite=True)
+    w.set_coldkeypub(Keypair.create_from_uri("//Alice"), overwrite=True)
+    dest = Keypair.create_from_mnemonic(Keypair.generate_mnemonic())
+    res = sdk.transfer(wallet=w, destination_ss58=dest.ss58_address, amount=bt.Balance.from_tao(2),
+                       mev_protection=True, wait_for_inclusion=True, wait_for_finalization=True)
+    assert res.success, res
+    assert res.mev_extrinsic is not None and res.mev_extrinsic.is_success
+    assert sdk.get_balance(dest.ss58_address).rao == 2 * 10**9
+    sdk.close()
