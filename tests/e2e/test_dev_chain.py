@@ -68,7 +68,7 @@ def test_connect_reads_what_clients_need(dev_node, substrate):
     assert extensions == [
         "CheckNonZeroSender", "CheckSpecVersion", "CheckTxVersion", "CheckGenesis",
         "CheckMortality", "CheckNonce", "CheckWeight", "ChargeTransactionPayment",
-        "SubtensorTransactionExtension", "CheckMetadataHash",
+        "CheckShieldedTxValidity", "SubtensorTransactionExtension", "CheckMetadataHash",
     ]
 
     assert substrate.get_constant("Balances", "ExistentialDeposit").value == 500
