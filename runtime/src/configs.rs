@@ -765,9 +765,9 @@ impl pallet_subtensor::timelocked::DrandPulses for DrandTimelock {
 }
 impl pallet_commitments::TimelockDecrypter for DrandTimelock {
     fn pulse_signature(round: u64) -> Option<alloc::vec::Vec<u8>> {
-        crate::Drand::pulse_signature(round)
+        <Self as pallet_subtensor::timelocked::DrandPulses>::pulse_signature(round)
     }
     fn decrypt(ciphertext: &[u8], signature: &[u8]) -> Option<alloc::vec::Vec<u8>> {
-        tensorchain_drand_primitives::tle_decrypt(ciphertext, signature).ok()
+        <Self as pallet_subtensor::timelocked::DrandPulses>::decrypt(ciphertext, signature)
     }
 }

@@ -103,6 +103,13 @@ fn write_call(p: PulsesPayload<MultiSigner, u32>, signature: Option<MultiSignatu
     crate::Call::write_pulse { pulses_payload: p, signature }
 }
 
+/// A `write_pulse` as the offchain worker makes it: the payload signed by its own key.
+fn signed_write_call(block_number: u32, pulses: Vec<Pulse>, signer: &sr25519::Pair) -> crate::Call<Test> {
+    let p = payload(block_number, pulses, signer);
+    let signature = sign(&p, signer);
+    write_call(p, Some(signature))
+}
+
 // ---------------------------------------------------------------- storage defaults
 
 #[test]
@@ -311,11 +318,10 @@ fn a_new_config_blocks_pulses_until_the_next_block() {
     new_test_ext().execute_with(|| {
         System::set_block_number(7);
         assert_ok!(Drand::set_beacon_config(RuntimeOrigin::root(), config_payload(7), None));
-        let p = payload(7, vec![pulse_1000()], &alice());
-        let s = sign(&p, &alice());
-        assert_eq!(validate(&write_call(p.clone(), Some(s.clone()))), Err(InvalidTransaction::Stale.into()));
+        let call = signed_write_call(7, vec![pulse_1000()], &alice());
+        assert_eq!(validate(&call), Err(InvalidTransaction::Stale.into()));
         System::set_block_number(8);
-        assert_ok!(validate(&write_call(p, Some(s))));
+        assert_ok!(validate(&call));
     });
 }
 
@@ -324,9 +330,7 @@ fn a_new_config_blocks_pulses_until_the_next_block() {
 #[test]
 fn a_valid_pulse_submission() {
     new_test_ext().execute_with(|| {
-        let p = payload(1, vec![pulse_1000()], &alice());
-        let s = sign(&p, &alice());
-        let valid = validate(&write_call(p, Some(s))).unwrap();
+        let valid = validate(&signed_write_call(1, vec![pulse_1000()], &alice())).unwrap();
         // UnsignedPriority + (u64::MAX − round), saturating: every real round gets u64::MAX.
         assert_eq!(valid.priority, u64::MAX);
         let mut tag = b"drand".to_vec();
@@ -339,9 +343,7 @@ fn a_valid_pulse_submission() {
         assert!(!valid.propagate);
 
         // Any key may submit; the priority only drops below the cap for rounds near u64::MAX.
-        let p = payload(1, vec![pulse(u64::MAX - 10, RAND_1000, SIG_1000)], &bob());
-        let s = sign(&p, &bob());
-        assert_eq!(validate(&write_call(p, Some(s))).unwrap().priority, UNSIGNED_PRIORITY + 10);
+        assert_eq!(validate(&signed_write_call(1, vec![pulse(u64::MAX - 10, RAND_1000, SIG_1000)], &bob())).unwrap().priority, UNSIGNED_PRIORITY + 10);
     });
 }
 
@@ -365,9 +367,7 @@ fn a_pulse_submission_needs_a_valid_payload_signature() {
 fn a_pulse_submission_carries_exactly_one_pulse() {
     new_test_ext().execute_with(|| {
         for pulses in [vec![], vec![pulse_1000(), pulse_2000()]] {
-            let p = payload(1, pulses, &alice());
-            let s = sign(&p, &alice());
-            assert_eq!(validate(&write_call(p, Some(s))), Err(InvalidTransaction::Call.into()));
+            assert_eq!(validate(&signed_write_call(1, pulses, &alice())), Err(InvalidTransaction::Call.into()));
         }
     });
 }
@@ -377,23 +377,18 @@ fn stale_and_future_pulse_submissions() {
     new_test_ext().execute_with(|| {
         System::set_block_number(4);
         // From a later block than the current one.
-        let p = payload(5, vec![pulse_1000()], &alice());
-        let s = sign(&p, &alice());
-        assert_eq!(validate(&write_call(p, Some(s))), Err(InvalidTransaction::Future.into()));
+        assert_eq!(validate(&signed_write_call(5, vec![pulse_1000()], &alice())), Err(InvalidTransaction::Future.into()));
 
         // A round already stored.
         LastStoredRound::<Test>::put(1000);
-        let p = payload(4, vec![pulse_1000()], &alice());
-        let s = sign(&p, &alice());
-        assert_eq!(validate(&write_call(p, Some(s))), Err(InvalidTransaction::Stale.into()));
+        assert_eq!(validate(&signed_write_call(4, vec![pulse_1000()], &alice())), Err(InvalidTransaction::Stale.into()));
 
         // Unsigned submissions paused until block 5.
         NextUnsignedAt::<Test>::put(5);
-        let p = payload(4, vec![pulse_2000()], &alice());
-        let s = sign(&p, &alice());
-        assert_eq!(validate(&write_call(p.clone(), Some(s.clone()))), Err(InvalidTransaction::Stale.into()));
+        let call = signed_write_call(4, vec![pulse_2000()], &alice());
+        assert_eq!(validate(&call), Err(InvalidTransaction::Stale.into()));
         System::set_block_number(5);
-        assert_ok!(validate(&write_call(p, Some(s))));
+        assert_ok!(validate(&call));
     });
 }
 
@@ -403,9 +398,7 @@ fn several_pulses_can_land_in_one_block() {
         System::set_block_number(3);
         assert_ok!(write(vec![pulse_1000()]));
         // NextUnsignedAt = 3 is not > 3.
-        let p = payload(3, vec![pulse_2000()], &alice());
-        let s = sign(&p, &alice());
-        assert_ok!(validate(&write_call(p, Some(s))));
+        assert_ok!(validate(&signed_write_call(3, vec![pulse_2000()], &alice())));
     });
 }
 

@@ -46,11 +46,12 @@ impl<T: Config> Pallet<T> {
     /// The whole block step; returns its weight.
     pub fn block_step(now: u64) -> Weight {
         let db = T::DbWeight::get();
+        let plan = Self::epoch_plan(now);
         // Timelocked commits whose pulse arrived, before this block's epochs (§2.1 step 3).
-        let mut weight = Self::reveal_timelocked_commits(now);
+        let mut weight = Self::reveal_timelocked_commits(&plan);
         let emit_to = Self::subnets_to_emit_to();
         weight = weight.saturating_add(Self::run_coinbase(&emit_to));
-        weight = weight.saturating_add(Self::run_epochs(now));
+        weight = weight.saturating_add(Self::run_epochs(now, &plan));
         for netuid in &emit_to {
             Self::update_moving_price_of(*netuid, now);
             Self::update_tao_flow_ema(*netuid, now);

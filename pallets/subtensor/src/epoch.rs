@@ -56,8 +56,9 @@ impl<T: Config> Pallet<T> {
         now.saturating_sub(LastEpochBlock::<T>::get(netuid)) >= tempo
     }
 
-    /// What `run_epochs` will do this block, decided before it runs (the timelocked reveal
-    /// needs it): each non-root subnet in order with `Some(true)` if its epoch runs,
+    /// What the block step's epochs do this block, decided once before the block step starts
+    /// (the timelocked reveal, which runs first, needs it; nothing the reveal or the coinbase
+    /// writes changes it): each non-root subnet in order with `Some(true)` if its epoch runs,
     /// `Some(false)` if it is not due, and `None` if it is due but deferred by the cap.
     pub fn epoch_plan(now: u64) -> Vec<(NetUid, Option<bool>)> {
         let cap = u32::from(MaxEpochsPerBlock::<T>::get());
@@ -79,26 +80,23 @@ impl<T: Config> Pallet<T> {
             .collect()
     }
 
-    /// Every block: counts blocks since each subnet's last epoch and runs the due epochs, at
-    /// most `MaxEpochsPerBlock`, deferring the rest by a block. Returns the weight used.
-    pub fn run_epochs(now: u64) -> Weight {
+    /// Every block: counts blocks since each subnet's last epoch and runs the due epochs of
+    /// `plan` ([`Self::epoch_plan`]: at most `MaxEpochsPerBlock`), deferring the rest by a
+    /// block. Returns the weight used.
+    pub fn run_epochs(now: u64, plan: &[(NetUid, Option<bool>)]) -> Weight {
         let db = T::DbWeight::get();
         let mut weight = Weight::zero();
-        let cap = u32::from(MaxEpochsPerBlock::<T>::get());
-        let mut ran = 0u32;
-        for netuid in Self::added_netuids().into_iter().filter(|n| *n != ROOT_NETUID) {
+        for (netuid, runs) in plan.iter().copied() {
             BlocksSinceLastStep::<T>::mutate(netuid, |b| *b = b.saturating_add(1));
             weight = weight.saturating_add(db.reads_writes(5, 1));
-            if !Self::should_run_epoch(netuid, now) {
-                continue;
+            match runs {
+                Some(false) => {},
+                None => {
+                    PendingEpochAt::<T>::insert(netuid, now.saturating_add(1));
+                    Self::deposit_event(Event::EpochDeferred(netuid, now.saturating_add(1)));
+                },
+                Some(true) => weight = weight.saturating_add(Self::epoch_slot(netuid, now)),
             }
-            if ran >= cap {
-                PendingEpochAt::<T>::insert(netuid, now.saturating_add(1));
-                Self::deposit_event(Event::EpochDeferred(netuid, now.saturating_add(1)));
-                continue;
-            }
-            ran = ran.saturating_add(1);
-            weight = weight.saturating_add(Self::epoch_slot(netuid, now));
         }
         weight
     }

@@ -172,10 +172,10 @@ impl<T: Config> Pallet<T> {
 
     /// The block step's reveal (§2.10 "Reveal"), before the coinbase, for every subnet whose
     /// epoch is not deferred this block. Returns the weight used.
-    pub fn reveal_timelocked_commits(now: u64) -> Weight {
+    pub fn reveal_timelocked_commits(plan: &[(NetUid, Option<bool>)]) -> Weight {
         let db = T::DbWeight::get();
         let mut weight = Weight::zero();
-        for (netuid, plan) in Self::epoch_plan(now) {
+        for (netuid, plan) in plan.iter().copied() {
             // The schedule: tempo, pending epoch, blocks since the last one, last epoch.
             weight = weight.saturating_add(db.reads(4));
             let Some(fires) = plan else { continue };
