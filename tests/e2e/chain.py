@@ -16,12 +16,18 @@ def submit(substrate, url, signer, module, function, params):
     xt = substrate.create_signed_extrinsic(call=call, keypair=signer, era={"period": 64})
     statuses = submit_and_watch(url, "0x" + bytes(xt.data.data).hex())
     block = statuses[-1]["finalized"]
-    events = [(r["event"]["module_id"], r["event"]["event_id"], r["event"]["attributes"])
-              for r in substrate.get_events(block)]
+    events = block_events(substrate, block)
     failed = [a for (p, e, a) in events if (p, e) == ("System", "ExtrinsicFailed")]
     if failed:
         raise AssertionError(f"{module}.{function} failed: {failed}")
     return block, events
+
+
+def block_events(substrate, block_hash, extrinsic=None) -> list:
+    """(pallet, event, attributes) for the events of a block, or of its extrinsic at index
+    `extrinsic`."""
+    return [(r["event"]["module_id"], r["event"]["event_id"], r["event"]["attributes"])
+            for r in substrate.get_events(block_hash) if extrinsic is None or r["extrinsic_idx"] == extrinsic]
 
 
 def query(substrate, name, params, block=None):
@@ -87,8 +93,7 @@ def block_with_event(substrate, pallet, name, back=40):
     number = substrate.get_block_number(head)
     for n in range(number, max(number - back, 0), -1):
         h = substrate.get_block_hash(n)
-        events = [(r["event"]["module_id"], r["event"]["event_id"], r["event"]["attributes"])
-                  for r in substrate.get_events(h)]
+        events = block_events(substrate, h)
         if event_attrs(events, pallet, name):
             return h, events
     raise AssertionError(f"no {pallet}.{name} in the last {back} blocks")

@@ -25,7 +25,7 @@ from async_substrate_interface.sync_substrate import SubstrateInterface
 from bittensor_wallet import Keypair
 
 import btcli
-from chain import TAO, alpha_of, block_with_event, event_attrs, query, submit
+from chain import TAO, alpha_of, block_events, block_with_event, event_attrs, query, submit
 from harness import REPO
 from poolmath import Pool
 from replay import replay
@@ -198,8 +198,7 @@ def assert_shielded(chain, who, inner_event):
     wrapper = [r["extrinsic_idx"] for r in records if r["event"]["event_id"] == "EncryptedSubmitted"
                and r["event"]["attributes"]["who"] == who]
     assert wrapper, records
-    inner = [(r["event"]["module_id"], r["event"]["event_id"], r["event"]["attributes"]) for r in records
-             if r["extrinsic_idx"] == wrapper[-1] + 1]
+    inner = block_events(chain, block, wrapper[-1] + 1)
     assert event_attrs(inner, "SubtensorModule", inner_event), inner
 
 

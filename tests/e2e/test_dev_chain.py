@@ -9,6 +9,7 @@ import time
 import pytest
 from bittensor_wallet import Keypair
 
+from chain import block_events
 from conftest import SubmitError, free_balance, submit_and_watch
 from harness import Node
 
@@ -17,15 +18,6 @@ TAO = 10**9
 
 def total_issuance(substrate, block_hash: str) -> int:
     return substrate.query("Balances", "TotalIssuance", [], block_hash=block_hash).value
-
-
-def events_of(substrate, block_hash: str) -> list[tuple[str, str, object]]:
-    """(pallet, event, attributes) for every event of a block."""
-    out = []
-    for record in substrate.get_events(block_hash):
-        event = record["event"]
-        out.append((event["module_id"], event["event_id"], event["attributes"]))
-    return out
 
 
 def transfer(substrate, signer: Keypair, dest: str, value: int, **kwargs):
@@ -103,7 +95,7 @@ def test_signed_transfer_goes_ready_in_block_finalized_and_adds_up(dev_node, sub
     block = substrate.get_block(in_block)
     assert any(e.value.get("call", {}).get("call_function") == "transfer_keep_alive"
                for e in block["extrinsics"])
-    events = events_of(substrate, in_block)
+    events = block_events(substrate, in_block)
     fee_events = [a for (p, e, a) in events if (p, e) == ("TransactionPayment", "TransactionFeePaid")]
     assert len(fee_events) == 1
     fee = fee_events[0]["actual_fee"]
@@ -182,7 +174,7 @@ def test_overdraft_fails_in_the_block_with_a_named_error_and_moves_only_the_fee(
     xt = transfer(substrate, bob, dest.ss58_address, bob_before * 2)
     statuses = submit_and_watch(dev_node.url, "0x" + bytes(xt.data.data).hex())
     block = statuses[-1]["finalized"]
-    events = events_of(substrate, block)
+    events = block_events(substrate, block)
     failed = [a for (p, e, a) in events if (p, e) == ("System", "ExtrinsicFailed")]
     assert len(failed) == 1
     assert "FundsUnavailable" in str(failed[0]["dispatch_error"])

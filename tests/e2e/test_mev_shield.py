@@ -15,7 +15,7 @@ import bittensor_drand as bd
 import pytest
 from bittensor_wallet import Keypair, Wallet
 
-from chain import TAO, event_attrs
+from chain import TAO, block_events, event_attrs
 from conftest import SubmitError, free_balance, submit_and_watch
 
 KEY_LEN = 1184
@@ -44,11 +44,6 @@ def nonce_of(substrate, who: str) -> int:
 
 def block_extrinsics(dev_node, block_hash) -> list[str]:
     return dev_node.call("chain_getBlock", [block_hash])["block"]["extrinsics"]
-
-
-def events_of(substrate, block_hash, index):
-    return [(r["event"]["module_id"], r["event"]["event_id"], r["event"]["attributes"])
-            for r in substrate.get_events(block_hash) if r["extrinsic_idx"] == index]
 
 
 def included(statuses) -> str:
@@ -94,10 +89,10 @@ def test_a_shielded_transaction_lands_right_after_its_wrapper(dev_node, substrat
     xts = block_extrinsics(dev_node, block)
     at = xts.index("0x" + outer.hex())
     assert xts[at + 1] == "0x" + inner.hex()
-    wrapper_events = events_of(substrate, block, at)
+    wrapper_events = block_events(substrate, block, at)
     submitted = event_attrs(wrapper_events, "MevShield", "EncryptedSubmitted")
     assert len(submitted) == 1
-    inner_events = events_of(substrate, block, at + 1)
+    inner_events = block_events(substrate, block, at + 1)
     assert event_attrs(inner_events, "Balances", "Transfer")
     assert event_attrs(inner_events, "System", "ExtrinsicSuccess")
     assert free_balance(substrate, dest.ss58_address, block) == 7 * TAO
@@ -155,8 +150,8 @@ def test_undecryptable_or_unsigned_payloads_cost_the_fee_and_do_nothing(dev_node
         block = included(submit_and_watch(dev_node.url, "0x" + outer.hex()))
         xts = block_extrinsics(dev_node, block)
         at = xts.index("0x" + outer.hex())
-        assert event_attrs(events_of(substrate, block, at), "MevShield", "EncryptedSubmitted")
-        assert not any(event_attrs(events_of(substrate, block, j), "System", "Remarked") for j in range(len(xts)))
+        assert event_attrs(block_events(substrate, block, at), "MevShield", "EncryptedSubmitted")
+        assert not any(event_attrs(block_events(substrate, block, j), "System", "Remarked") for j in range(len(xts)))
         assert free_balance(substrate, sender.ss58_address, block) < before  # the wrapper's fee
     assert nonce_of(substrate, sender.ss58_address) == n + 2
 
