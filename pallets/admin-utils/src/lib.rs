@@ -128,8 +128,9 @@ pub mod pallet {
         InvalidMechanismCount,
         /// The split needs one share per mechanism summing to 65 535.
         InvalidMechanismEmissionSplit,
-        /// The take is outside [MinChildkeyTake, MaxChildkeyTake].
-        InvalidChildkeyTake,
+        /// The value is out of range (a subnet's minimum childkey take outside
+        /// [MinChildkeyTake, MaxChildkeyTake]).
+        InvalidValue,
         /// The minimum must not exceed the maximum or the current number of uids.
         MinAllowedUidsNotAllowed,
         /// At least one epoch must be allowed per block.
@@ -658,7 +659,7 @@ pub mod pallet {
         #[pallet::weight(<T as Config>::WeightInfo::sudo_set_stake_threshold())]
         pub fn sudo_set_stake_threshold(origin: OriginFor<T>, min_stake: u64) -> DispatchResult {
             ensure_root(origin)?;
-            subtensor::StakeThreshold::<T>::put(min_stake);
+            subtensor::Pallet::<T>::set_stake_threshold(min_stake);
             Ok(())
         }
 
@@ -943,9 +944,9 @@ pub mod pallet {
             let owner = Self::owner_or_root_setter(origin, netuid, Hyperparameter::MinChildkeyTake)?;
             ensure!(
                 take >= subtensor::MinChildkeyTake::<T>::get() && take <= subtensor::MaxChildkeyTake::<T>::get(),
-                Error::<T>::InvalidChildkeyTake
+                Error::<T>::InvalidValue
             );
-            subtensor::MinChildkeyTakePerSubnet::<T>::insert(netuid, take);
+            subtensor::Pallet::<T>::set_min_childkey_take_per_subnet(netuid, take);
             Self::record(owner, netuid, Hyperparameter::MinChildkeyTake);
             Ok(())
         }

@@ -386,7 +386,7 @@ fn consensus_value_ranges_are_checked() {
         assert_ok!(AdminUtils::sudo_set_mechanism_emission_split(root(), netuid, None));
         assert_noop!(
             AdminUtils::sudo_set_min_childkey_take_per_subnet(root(), netuid, 11_797),
-            Error::<Test>::InvalidChildkeyTake
+            Error::<Test>::InvalidValue
         );
         assert_noop!(AdminUtils::sudo_set_owner_cut_enabled(root(), 0, true), Error::<Test>::NotPermittedOnRootSubnet);
     });

@@ -52,6 +52,8 @@ impl<T: Config> Pallet<T> {
         let emit_to = Self::subnets_to_emit_to();
         weight = weight.saturating_add(Self::run_coinbase(&emit_to));
         weight = weight.saturating_add(Self::run_epochs(now, &plan));
+        // After the epochs: a child list applies from the epoch after the one it waited for.
+        weight = weight.saturating_add(Self::apply_pending_children(now));
         for netuid in &emit_to {
             Self::update_moving_price_of(*netuid, now);
             Self::update_tao_flow_ema(*netuid, now);

@@ -5,11 +5,17 @@
 //! cut to the owner hotkey.
 
 use crate::{pallet::*, set_weights::storage_index, AlphaBalance, NetUid, ROOT_NETUID};
-use alloc::{collections::BTreeSet, vec::Vec};
+use alloc::{
+    collections::{BTreeMap, BTreeSet},
+    vec::Vec,
+};
 use crate::WeightInfo;
 use frame_support::{pallet_prelude::Weight, traits::Get};
 use substrate_fixed::types::{I96F32, U96F32};
-use tensorchain_economics::coinbase::{dividend_distribution, DividendInput};
+use tensorchain_economics::{
+    childkeys::take_fraction,
+    coinbase::{dividend_distribution, DividendInput},
+};
 use tensorchain_yuma::{
     epoch::{activity_cutoff, EpochInput, Hyperparameters},
     mechanism::{run_mechanisms, MechanismData},
@@ -164,6 +170,8 @@ impl<T: Config> Pallet<T> {
             tao_weight: TaoWeight::<T>::get(),
             commit_reveal_enabled: CommitRevealWeightsEnabled::<T>::get(netuid),
         };
+        // With children and parents counted (`staking-2.md` §1.5).
+        let stakes: Vec<(u64, u64)> = keys.iter().map(|h| Self::inherited_stakes(h, netuid)).collect();
         let pad = |mut v: Vec<bool>| {
             v.resize(usize::from(n), false);
             v
@@ -173,8 +181,8 @@ impl<T: Config> Pallet<T> {
             block: now,
             tempo,
             last_mechanism_step_block: LastMechansimStepBlock::<T>::get(netuid),
-            alpha_stake: keys.iter().map(|h| TotalHotkeyAlpha::<T>::get(h, netuid)).collect(),
-            tao_stake: keys.iter().map(Self::root_stake).collect(),
+            alpha_stake: stakes.iter().map(|s| s.0).collect(),
+            tao_stake: stakes.iter().map(|s| s.1).collect(),
             validator_permit: pad(ValidatorPermit::<T>::get(netuid)),
             last_update: Vec::new(),
             block_at_registration: (0..n).map(|uid| BlockAtRegistration::<T>::get(netuid, uid)).collect(),
@@ -298,20 +306,16 @@ impl<T: Config> Pallet<T> {
         } else {
             pending.validator.saturating_sub(total_incentive.saturating_sub(pending.server))
         };
-        let inputs: Vec<DividendInput> = keys
-            .iter()
-            .zip(agg.validator_emission.iter())
-            .map(|(h, d)| DividendInput {
-                dividend: *d,
-                alpha_stake: TotalHotkeyAlpha::<T>::get(h, netuid),
-                root_stake: Self::root_stake(h),
-            })
-            .collect();
-        let shares = dividend_distribution(&inputs, TaoWeight::<T>::get(), validator_pool, pending.root);
+        let (receivers, recycled) =
+            Self::dividends_with_parents(netuid, &keys, &agg.validator_emission, validator_pool, pending.root);
+        if recycled > 0 {
+            SubnetAlphaOut::<T>::mutate(netuid, |o| *o = o.saturating_sub(recycled));
+            credited = credited.saturating_add(recycled);
+        }
         // The dividend records are this epoch's, as upstream keeps them.
         let _ = AlphaDividendsPerSubnet::<T>::clear_prefix(netuid, u32::MAX, None);
         let _ = RootAlphaDividendsPerSubnet::<T>::clear_prefix(netuid, u32::MAX, None);
-        for (hotkey, (alpha_div, root_div)) in keys.iter().zip(shares.iter()) {
+        for (hotkey, alpha_div, root_div) in receivers.iter() {
             credited = credited.saturating_add(Self::pay_alpha_dividend(netuid, hotkey, *alpha_div));
             credited = credited.saturating_add(Self::pay_root_dividend(netuid, hotkey, *root_div));
         }
@@ -325,16 +329,61 @@ impl<T: Config> Pallet<T> {
         Ok(())
     }
 
+    /// `staking-2.md` §1.8 steps A and B: each validator's epoch dividend (`dividends`, one
+    /// per key) is shared with its parents; the receivers, parents that hold no uid
+    /// included, then split theirs by their own stakes into shares of the validator and
+    /// root pools. Returns each receiver's (alpha, root) amount, unfloored, and the alpha
+    /// `CKBurn` recycles. That alpha comes out of the validator pool (then the root pool), so
+    /// that what is paid and what is recycled together are what was drained.
+    pub fn dividends_with_parents(
+        netuid: NetUid,
+        keys: &[T::AccountId],
+        dividends: &[u64],
+        validator_pool: AlphaBalance,
+        root_pool: AlphaBalance,
+    ) -> (Vec<(T::AccountId, U96F32, U96F32)>, AlphaBalance) {
+        let mut received: BTreeMap<T::AccountId, U96F32> = BTreeMap::new();
+        let mut burned: AlphaBalance = 0;
+        for (hotkey, d) in keys.iter().zip(dividends.iter()) {
+            let (parents, split) = Self::split_with_parents(hotkey, netuid, *d);
+            for (parent, part) in parents.into_iter().zip(split.parents.iter()) {
+                let entry = received.entry(parent).or_insert(U96F32::from_num(0));
+                *entry = entry.saturating_add(U96F32::from_num(*part));
+            }
+            let entry = received.entry(hotkey.clone()).or_insert(U96F32::from_num(0));
+            *entry = entry.saturating_add(U96F32::from_num(split.own));
+            burned = burned.saturating_add(split.burned);
+        }
+        let from_validators = burned.min(validator_pool);
+        let from_root = burned.saturating_sub(from_validators).min(root_pool);
+        let receivers: Vec<(T::AccountId, U96F32)> = received.into_iter().collect();
+        let inputs: Vec<DividendInput> = receivers
+            .iter()
+            .map(|(h, d)| DividendInput {
+                dividend: d.saturating_to_num::<u64>(),
+                alpha_stake: TotalHotkeyAlpha::<T>::get(h, netuid),
+                root_stake: Self::root_stake(h),
+            })
+            .collect();
+        let shares = dividend_distribution(
+            &inputs,
+            TaoWeight::<T>::get(),
+            validator_pool.saturating_sub(from_validators),
+            root_pool.saturating_sub(from_root),
+        );
+        let paid = receivers.into_iter().zip(shares).map(|((h, _), (alpha, root))| (h, alpha, root)).collect();
+        (paid, from_validators.saturating_add(from_root))
+    }
+
     /// A validator's alpha dividend: its take staked to its owner, the rest to all its
-    /// stakers pro rata, and recorded (net of the take, as upstream records it). Returns the
-    /// alpha credited.
-    fn pay_alpha_dividend(netuid: NetUid, hotkey: &T::AccountId, amount: AlphaBalance) -> AlphaBalance {
-        if amount == 0 {
+    /// stakers pro rata, and recorded (net of the take, as upstream records it). The take
+    /// and the rest are each floored from the fixed-point amount. Returns the alpha credited.
+    pub(crate) fn pay_alpha_dividend(netuid: NetUid, hotkey: &T::AccountId, amount: U96F32) -> AlphaBalance {
+        let (take, rest) = Self::take_of(hotkey, amount);
+        if take == 0 && rest == 0 {
             return 0;
         }
-        let take = Self::take_of(hotkey, amount);
         Self::increase_alpha_stake(hotkey, &Owner::<T>::get(hotkey), netuid, take);
-        let rest = amount.saturating_sub(take);
         if rest > 0 {
             if TotalHotkeyShares::<T>::get(hotkey, netuid) == substrate_fixed::types::U64F64::from_num(0) {
                 // No nominators to share with: the owner keeps it.
@@ -344,7 +393,7 @@ impl<T: Config> Pallet<T> {
             }
         }
         AlphaDividendsPerSubnet::<T>::mutate(netuid, hotkey, |d| *d = d.saturating_add(rest));
-        amount
+        take.saturating_add(rest)
     }
 
     /// A validator's root dividend: its take staked to its owner on the subnet, the rest
@@ -352,14 +401,13 @@ impl<T: Config> Pallet<T> {
     /// hotkey's root stake (in rao; in particular any rest without root stake) is staked to
     /// the owner on the subnet instead (`staking-2.md` §1.8 step C). Returns the alpha
     /// credited.
-    fn pay_root_dividend(netuid: NetUid, hotkey: &T::AccountId, amount: AlphaBalance) -> AlphaBalance {
-        if amount == 0 {
+    pub(crate) fn pay_root_dividend(netuid: NetUid, hotkey: &T::AccountId, amount: U96F32) -> AlphaBalance {
+        let (take, rest) = Self::take_of(hotkey, amount);
+        if take == 0 && rest == 0 {
             return 0;
         }
         let owner = Owner::<T>::get(hotkey);
-        let take = Self::take_of(hotkey, amount);
         Self::increase_alpha_stake(hotkey, &owner, netuid, take);
-        let rest = amount.saturating_sub(take);
         let root_stake = Self::root_stake(hotkey);
         if rest > root_stake {
             Self::increase_alpha_stake(hotkey, &owner, netuid, rest);
@@ -372,13 +420,13 @@ impl<T: Config> Pallet<T> {
             RootClaimableAlpha::<T>::mutate(netuid, |a| *a = a.saturating_add(rest));
         }
         RootAlphaDividendsPerSubnet::<T>::mutate(netuid, hotkey, |d| *d = d.saturating_add(rest));
-        amount
+        take.saturating_add(rest)
     }
 
-    /// A delegate's take of `amount`: `Delegates[hotkey]/65535` of it, floored.
-    fn take_of(hotkey: &T::AccountId, amount: AlphaBalance) -> AlphaBalance {
-        let take = u128::from(Delegates::<T>::get(hotkey));
-        let taken = u128::from(amount).saturating_mul(take).checked_div(u128::from(u16::MAX)).unwrap_or(0);
-        u64::try_from(taken).unwrap_or(amount)
+    /// A delegate's take of `amount` (`Delegates[hotkey]/65535` of it) and the rest, each
+    /// floored from the fixed-point values (`staking-2.md` §1.9).
+    fn take_of(hotkey: &T::AccountId, amount: U96F32) -> (AlphaBalance, AlphaBalance) {
+        let take = take_fraction(Delegates::<T>::get(hotkey)).saturating_mul(amount);
+        (take.saturating_to_num::<u64>(), amount.saturating_sub(take).saturating_to_num::<u64>())
     }
 }

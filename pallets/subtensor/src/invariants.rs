@@ -3,7 +3,8 @@
 //! - `TotalStake` equals the TAO held by the subnet accounts (pools, locks and the fees they
 //!   keep), so free balances plus `TotalStake` account for every rao issued;
 //! - on every subnet, `SubnetAlphaOut` equals the alpha staked to hotkeys plus the pending
-//!   emission buckets, protocol-owned alpha, unclaimed root dividends and unowned alpha.
+//!   emission buckets, protocol-owned alpha, unclaimed root dividends and unowned alpha;
+//! - every child relation is recorded on both sides (`ChildKeys` and `ParentKeys`).
 
 use crate::{pallet::*, AlphaBalance, NetUid, TaoBalance};
 use alloc::{format, string::String};
@@ -26,7 +27,8 @@ impl<T: Config> Pallet<T> {
         if stake != held {
             return Err(format!("TotalStake {stake} != TAO in subnet accounts {held}"));
         }
-        Self::check_leases()
+        Self::check_leases()?;
+        Self::check_child_relations()
     }
 
     fn check_alpha(netuid: NetUid) -> Result<(), String> {

@@ -30,6 +30,7 @@ pub use pallet::*;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
+pub mod childkeys;
 pub mod coinbase;
 pub mod commitments;
 pub mod delegation;
@@ -754,8 +755,7 @@ pub mod pallet {
     #[pallet::storage]
     pub type MaturityRate<T> = StorageValue<_, u64, ValueQuery, DefaultLockRate>;
 
-    // ----- Childkeys (`staking-2.md` §1.2): declared with upstream's names and shapes for the
-    // clients' views; no call sets children yet, so they stay empty. -----
+    // ----- Childkeys (`staking-2.md` §1.2; the logic is in `childkeys.rs`) -----
 
     #[pallet::storage]
     pub type ChildKeys<T: Config> =
@@ -774,6 +774,37 @@ pub mod pallet {
         Blake2_128Concat,
         T::AccountId,
         (Vec<(u64, T::AccountId)>, u64),
+        ValueQuery,
+    >;
+    #[pallet::type_value]
+    pub fn DefaultPendingChildKeyCooldown() -> u64 {
+        7_200
+    }
+    /// Blocks a scheduled child list waits before an epoch may apply it.
+    #[pallet::storage]
+    pub type PendingChildKeyCooldown<T> = StorageValue<_, u64, ValueQuery, DefaultPendingChildKeyCooldown>;
+    #[pallet::type_value]
+    pub fn DefaultTxChildkeyTakeRateLimit() -> u64 {
+        216_000
+    }
+    /// Blocks between two raises of a childkey take.
+    #[pallet::storage]
+    pub type TxChildkeyTakeRateLimit<T> = StorageValue<_, u64, ValueQuery, DefaultTxChildkeyTakeRateLimit>;
+    /// Whether a root validator is made a parent of every new subnet's owner hotkey.
+    #[pallet::storage]
+    pub type AutoParentDelegationEnabled<T: Config> =
+        StorageMap<_, Blake2_128Concat, T::AccountId, bool, ValueQuery, DefaultTrue>;
+    /// Rate-limit stamps per (hotkey, netuid, transaction type): 0 set_children, 1
+    /// set_childkey_take.
+    #[pallet::storage]
+    pub type TransactionKeyLastBlock<T: Config> = StorageNMap<
+        _,
+        (
+            NMapKey<Blake2_128Concat, T::AccountId>,
+            NMapKey<Identity, NetUid>,
+            NMapKey<Identity, u16>,
+        ),
+        u64,
         ValueQuery,
     >;
 
@@ -1088,6 +1119,10 @@ pub mod pallet {
         pub start_call_delay: Option<u64>,
         /// Override `MaxEpochsPerBlock` (default 2; fast localnet 32).
         pub max_epochs_per_block: Option<u8>,
+        /// Override `PendingChildKeyCooldown` (default 7 200; fast localnet 15).
+        pub pending_childkey_cooldown: Option<u64>,
+        /// Override `TxChildkeyTakeRateLimit` (default 216 000; fast localnet 5).
+        pub tx_childkey_take_rate_limit: Option<u64>,
         #[serde(skip)]
         pub _phantom: core::marker::PhantomData<T>,
     }
@@ -1109,6 +1144,12 @@ pub mod pallet {
             }
             if let Some(limit) = self.network_rate_limit {
                 NetworkRateLimit::<T>::put(limit);
+            }
+            if let Some(cooldown) = self.pending_childkey_cooldown {
+                PendingChildKeyCooldown::<T>::put(cooldown);
+            }
+            if let Some(limit) = self.tx_childkey_take_rate_limit {
+                TxChildkeyTakeRateLimit::<T>::put(limit);
             }
             if self.root {
                 Pallet::<T>::init_root_network();
@@ -1228,6 +1269,25 @@ pub mod pallet {
         /// A timelocked commit was decrypted and its weights applied: (mechanism storage
         /// index, hotkey).
         TimelockedWeightsRevealed(NetUidStorageIndex, T::AccountId),
+        /// A child list was scheduled: (parent hotkey, netuid, block after which it may
+        /// apply, children).
+        SetChildrenScheduled(T::AccountId, NetUid, u64, Vec<(u64, T::AccountId)>),
+        /// A child list took effect: (parent hotkey, netuid, children).
+        SetChildren(T::AccountId, NetUid, Vec<(u64, T::AccountId)>),
+        /// A childkey take was set: (hotkey, take).
+        ChildKeyTakeSet(T::AccountId, u16),
+        /// The childkey take rate limit changed (blocks).
+        TxChildKeyTakeRateLimitSet(u64),
+        /// The global minimum childkey take changed.
+        MinChildKeyTakeSet(u16),
+        /// A subnet's minimum childkey take changed.
+        MinChildKeyTakePerSubnetSet(NetUid, u16),
+        /// The maximum childkey take changed.
+        MaxChildKeyTakeSet(u16),
+        /// The minimum stake to set children and weights changed.
+        StakeThresholdSet(u64),
+        /// A root validator opted in or out of parenting new subnets' owners.
+        AutoParentDelegationEnabledSet { hotkey: T::AccountId, enabled: bool },
     }
 
     #[pallet::error]
@@ -1408,6 +1468,22 @@ pub mod pallet {
         IncorrectCommitRevealVersion,
         /// The reveal round is before the last drand round the chain stored.
         InvalidRevealRound,
+        /// A hotkey cannot be its own child.
+        InvalidChild,
+        /// A child appears twice in the list.
+        DuplicateChild,
+        /// The children's proportions add up to more than the whole.
+        ProportionOverflow,
+        /// More than 5 children.
+        TooManyChildren,
+        /// A child is already a parent of this hotkey.
+        ChildParentInconsistency,
+        /// The hotkey's stake (in TAO) is below `StakeThreshold`.
+        NotEnoughStakeToSetChildkeys,
+        /// The childkey take is outside the minimum and maximum.
+        InvalidChildkeyTake,
+        /// The childkey take was raised too recently.
+        TxChildkeyTakeRateLimitExceeded,
     }
 
     /// Bounds and defaults the clients read as constants (`client-compat.md` §2.5).
@@ -1984,10 +2060,13 @@ pub mod pallet {
         /// Creates a subnet owned by the signing coldkey, with `hotkey` as its owner hotkey,
         /// locking the current lock cost into its pool.
         #[pallet::call_index(59)]
-        #[pallet::weight(T::WeightInfo::register_network())]
-        pub fn register_network(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
+        #[pallet::weight(T::WeightInfo::register_network().saturating_add(Pallet::<T>::auto_parent_delegation_weight()))]
+        pub fn register_network(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResultWithPostInfo {
             let coldkey = ensure_signed(origin)?;
-            Self::do_register_network(coldkey, hotkey).map(|_| ())
+            // Charged for the root validators there are, not the 64 there may be.
+            let validators = SubnetworkN::<T>::get(ROOT_NETUID);
+            Self::do_register_network(coldkey, hotkey)?;
+            Ok(Some(T::WeightInfo::register_network().saturating_add(Self::auto_parent_delegation_weight_for(validators))).into())
         }
 
         /// Sets the signing coldkey's identity; it must own a registered hotkey.
@@ -2039,21 +2118,27 @@ pub mod pallet {
 
         /// `register_network` that also sets the subnet's identity.
         #[pallet::call_index(79)]
-        #[pallet::weight(T::WeightInfo::register_network().saturating_add(T::WeightInfo::set_identity()))]
+        #[pallet::weight(T::WeightInfo::register_network().saturating_add(Pallet::<T>::auto_parent_delegation_weight()).saturating_add(T::WeightInfo::set_identity()))]
         pub fn register_network_with_identity(
             origin: OriginFor<T>,
             hotkey: T::AccountId,
             identity: Option<SubnetIdentityV3>,
-        ) -> DispatchResult {
+        ) -> DispatchResultWithPostInfo {
             let coldkey = ensure_signed(origin)?;
             if let Some(identity) = &identity {
                 ensure!(identity::is_valid_subnet_identity(identity), Error::<T>::InvalidIdentity);
             }
+            let validators = SubnetworkN::<T>::get(ROOT_NETUID);
             let netuid = Self::do_register_network(coldkey.clone(), hotkey)?;
             if let Some(identity) = identity {
                 Self::do_set_subnet_identity(coldkey, netuid, identity)?;
             }
-            Ok(())
+            Ok(Some(
+                T::WeightInfo::register_network()
+                    .saturating_add(Self::auto_parent_delegation_weight_for(validators))
+                    .saturating_add(T::WeightInfo::set_identity()),
+            )
+            .into())
         }
 
         /// Starts emission to a subnet (its owner, once `StartCallDelay` has passed).
@@ -2185,15 +2270,16 @@ pub mod pallet {
         /// Registers a subnet owned by a new lease; only as the stored call of a crowdloan
         /// being finalized, whose creator becomes the lease's beneficiary.
         #[pallet::call_index(110)]
-        #[pallet::weight(T::WeightInfo::register_leased_network(<T::LeaseCrowdloan as crate::leasing::LeaseCrowdloan<T::AccountId>>::max_contributors()))]
+        #[pallet::weight(T::WeightInfo::register_leased_network(<T::LeaseCrowdloan as crate::leasing::LeaseCrowdloan<T::AccountId>>::max_contributors()).saturating_add(Pallet::<T>::auto_parent_delegation_weight()))]
         pub fn register_leased_network(
             origin: OriginFor<T>,
             emissions_share: sp_runtime::Percent,
             end_block: Option<BlockNumberFor<T>>,
         ) -> DispatchResultWithPostInfo {
             let who = ensure_signed(origin)?;
+            let validators = SubnetworkN::<T>::get(ROOT_NETUID);
             let refunded = Self::do_register_leased_network(who, emissions_share, end_block)?;
-            Ok(Some(T::WeightInfo::register_leased_network(refunded)).into())
+            Ok(Some(T::WeightInfo::register_leased_network(refunded).saturating_add(Self::auto_parent_delegation_weight_for(validators))).into())
         }
 
         /// The beneficiary of an ended lease takes the subnet over with `hotkey` as its owner
@@ -2208,6 +2294,78 @@ pub mod pallet {
             let who = ensure_signed(origin)?;
             let removed = Self::do_terminate_lease(who, lease_id, hotkey)?;
             Ok(Some(T::WeightInfo::terminate_lease(removed)).into())
+        }
+
+        /// Makes `children` (proportions of `u64::MAX`, at most 5) the children of the
+        /// caller's `hotkey` on `netuid`, from the first epoch after `PendingChildKeyCooldown`
+        /// blocks (at once while the subnet has not started). An empty list revokes them.
+        #[pallet::call_index(67)]
+        #[pallet::weight(T::WeightInfo::set_children())]
+        pub fn set_children(
+            origin: OriginFor<T>,
+            hotkey: T::AccountId,
+            netuid: NetUid,
+            children: Vec<(u64, T::AccountId)>,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_schedule_children(&coldkey, &hotkey, netuid, children)
+        }
+
+        /// Sets the share (of 65 535) of its parents' dividends the caller's `hotkey` keeps
+        /// as their child on `netuid`.
+        #[pallet::call_index(75)]
+        #[pallet::weight(T::WeightInfo::set_childkey_take())]
+        pub fn set_childkey_take(origin: OriginFor<T>, hotkey: T::AccountId, netuid: NetUid, take: u16) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_set_childkey_take(&coldkey, &hotkey, netuid, take)
+        }
+
+        /// Root: blocks between two raises of a childkey take.
+        #[pallet::call_index(69)]
+        #[pallet::weight(T::WeightInfo::sudo_set_childkey_parameter())]
+        pub fn sudo_set_tx_childkey_take_rate_limit(origin: OriginFor<T>, tx_rate_limit: u64) -> DispatchResult {
+            ensure_root(origin)?;
+            TxChildkeyTakeRateLimit::<T>::put(tx_rate_limit);
+            Self::deposit_event(Event::TxChildKeyTakeRateLimitSet(tx_rate_limit));
+            Ok(())
+        }
+
+        /// Root: the global minimum childkey take.
+        #[pallet::call_index(76)]
+        #[pallet::weight(T::WeightInfo::sudo_set_childkey_parameter())]
+        pub fn sudo_set_min_childkey_take(origin: OriginFor<T>, take: u16) -> DispatchResult {
+            ensure_root(origin)?;
+            MinChildkeyTake::<T>::put(take);
+            Self::deposit_event(Event::MinChildKeyTakeSet(take));
+            Ok(())
+        }
+
+        /// Root: the maximum childkey take.
+        #[pallet::call_index(77)]
+        #[pallet::weight(T::WeightInfo::sudo_set_childkey_parameter())]
+        pub fn sudo_set_max_childkey_take(origin: OriginFor<T>, take: u16) -> DispatchResult {
+            ensure_root(origin)?;
+            MaxChildkeyTake::<T>::put(take);
+            Self::deposit_event(Event::MaxChildKeyTakeSet(take));
+            Ok(())
+        }
+
+        /// Root: blocks a scheduled child list waits.
+        #[pallet::call_index(109)]
+        #[pallet::weight(T::WeightInfo::sudo_set_childkey_parameter())]
+        pub fn set_pending_childkey_cooldown(origin: OriginFor<T>, cooldown: u64) -> DispatchResult {
+            ensure_root(origin)?;
+            PendingChildKeyCooldown::<T>::put(cooldown);
+            Ok(())
+        }
+
+        /// Whether the caller's root validator `hotkey` becomes a parent of each new subnet's
+        /// owner hotkey.
+        #[pallet::call_index(135)]
+        #[pallet::weight(T::WeightInfo::set_auto_parent_delegation_enabled())]
+        pub fn set_auto_parent_delegation_enabled(origin: OriginFor<T>, hotkey: T::AccountId, enabled: bool) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_set_auto_parent_delegation(&coldkey, &hotkey, enabled)
         }
     }
 

@@ -3,7 +3,7 @@
 
 use crate::{pallet::*, NetUid, ROOT_NETUID};
 use frame_support::{ensure, pallet_prelude::DispatchResult, traits::Get};
-use substrate_fixed::types::U64F64;
+use substrate_fixed::types::I64F64;
 
 impl<T: Config> Pallet<T> {
     /// A hotkey's TAO on root, all its nominators together.
@@ -12,16 +12,15 @@ impl<T: Config> Pallet<T> {
     }
 
     /// A hotkey's stake weight on `netuid`: its alpha there plus `TaoWeight` times its root
-    /// TAO (§4.6), the stake Yuma and validator permits use.
-    pub fn stake_weight(hotkey: &T::AccountId, netuid: NetUid) -> U64F64 {
-        let alpha = U64F64::from_num(TotalHotkeyAlpha::<T>::get(hotkey, netuid));
+    /// TAO (§4.6), both with children and parents counted (`staking-2.md` §1.5), computed
+    /// as the epoch computes it: the stake Yuma, validator permits and the weight gates use.
+    pub fn stake_weight(hotkey: &T::AccountId, netuid: NetUid) -> I64F64 {
         if netuid == ROOT_NETUID {
-            return alpha;
+            return I64F64::saturating_from_num(TotalHotkeyAlpha::<T>::get(hotkey, netuid));
         }
-        let tao_weight = U64F64::from_num(TaoWeight::<T>::get())
-            .checked_div(U64F64::from_num(u64::MAX))
-            .unwrap_or(U64F64::from_num(0));
-        alpha.saturating_add(tao_weight.saturating_mul(U64F64::from_num(Self::root_stake(hotkey))))
+        let (alpha, tao) = Self::inherited_stakes(hotkey, netuid);
+        let tao_weight = I64F64::saturating_from_num(tensorchain_economics::coinbase::tao_weight_fraction(TaoWeight::<T>::get()));
+        I64F64::saturating_from_num(alpha).saturating_add(I64F64::saturating_from_num(tao).saturating_mul(tao_weight))
     }
 
     /// `root_register`: a root uid for `hotkey`, appended while there is room, otherwise in

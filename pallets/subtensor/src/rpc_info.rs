@@ -310,8 +310,10 @@ impl<T: Config> Pallet<T> {
         }
         let n = SubnetworkN::<T>::get(netuid);
         let hotkeys: Vec<AccountId32> = (0..n).map(|uid| Keys::<T>::get(netuid, uid)).collect();
-        let alpha: Vec<u64> = hotkeys.iter().map(|h| TotalHotkeyAlpha::<T>::get(h, netuid)).collect();
-        let tao: Vec<u64> = hotkeys.iter().map(Self::root_stake).collect();
+        // With children and parents counted, as the epoch sees them (`staking-2.md` §1.5).
+        let stakes: Vec<(u64, u64)> = hotkeys.iter().map(|h| Self::inherited_stakes(h, netuid)).collect();
+        let alpha: Vec<u64> = stakes.iter().map(|s| s.0).collect();
+        let tao: Vec<u64> = stakes.iter().map(|s| s.1).collect();
         Some(SubnetState {
             netuid: Compact(netuid),
             coldkeys: hotkeys.iter().map(Owner::<T>::get).collect(),
@@ -384,7 +386,7 @@ impl<T: Config> Pallet<T> {
             ("user_liquidity_enabled", V::Bool(false)),
             ("owner_cut_enabled", V::Bool(OwnerCutEnabled::<T>::get(netuid))),
             ("owner_cut_auto_lock_enabled", V::Bool(OwnerCutAutoLockEnabled::<T>::get(netuid))),
-            ("min_childkey_take", V::U16(Compact(MinChildkeyTakePerSubnet::<T>::get(netuid)))),
+            ("min_childkey_take", V::U16(Compact(Self::effective_min_childkey_take(netuid)))),
         ];
         Some(entries.into_iter().map(|(name, value)| HyperparamEntry { name: name.as_bytes().to_vec(), value }).collect())
     }

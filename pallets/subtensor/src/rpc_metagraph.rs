@@ -487,8 +487,8 @@ impl<T: Config> Pallet<T> {
             block_at_registration: sel
                 .pick(66, || (0..n).map(|uid| Compact(BlockAtRegistration::<T>::get(netuid, uid))).collect()),
             alpha_stake: sel
-                .pick(67, || hotkeys.iter().map(|h| Compact(TotalHotkeyAlpha::<T>::get(h, netuid))).collect()),
-            tao_stake: sel.pick(68, || hotkeys.iter().map(|h| Compact(Self::root_stake(h))).collect()),
+                .pick(67, || hotkeys.iter().map(|h| Compact(Self::inherited_stakes(h, netuid).0)).collect()),
+            tao_stake: sel.pick(68, || hotkeys.iter().map(|h| Compact(Self::inherited_stakes(h, netuid).1)).collect()),
             total_stake: sel.pick(69, || total_stake.iter().map(|s| Compact(*s)).collect()),
             tao_dividends_per_hotkey: sel.pick(70, || {
                 hotkeys

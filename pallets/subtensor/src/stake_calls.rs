@@ -247,7 +247,9 @@ impl<T: Config> Pallet<T> {
         netuid: NetUid,
         alpha: AlphaBalance,
     ) -> DispatchResult {
-        Self::unstake_from_subnet(&coldkey, &hotkey, netuid, alpha, NO_SELL_LIMIT, false).map(|_| ())
+        Self::unstake_from_subnet(&coldkey, &hotkey, netuid, alpha, NO_SELL_LIMIT, false)?;
+        Self::drop_pending_children_below_threshold(&hotkey);
+        Ok(())
     }
 
     /// `remove_stake_limit` (§4.3).
@@ -264,7 +266,9 @@ impl<T: Config> Pallet<T> {
         let max = T::SwapInterface::max_amount_remove(netuid, limit).map_err(Error::<T>::from)?;
         ensure!(max > 0, Error::<T>::ZeroMaxStakeAmount);
         ensure!(allow_partial || alpha <= max, Error::<T>::SlippageTooHigh);
-        Self::unstake_from_subnet(&coldkey, &hotkey, netuid, alpha.min(max), limit, false).map(|_| ())
+        Self::unstake_from_subnet(&coldkey, &hotkey, netuid, alpha.min(max), limit, false)?;
+        Self::drop_pending_children_below_threshold(&hotkey);
+        Ok(())
     }
 
     /// `remove_stake_full_limit` (§4.3): the whole position; with a limit, fill or kill.

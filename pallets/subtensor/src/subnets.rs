@@ -190,6 +190,7 @@ impl<T: Config> Pallet<T> {
             TokenSymbol::<T>::insert(netuid, symbol);
         }
 
+        Self::auto_parent_delegation(netuid, &hotkey);
         Self::deposit_event(Event::NetworkAdded(netuid, 1));
         Ok(netuid)
     }

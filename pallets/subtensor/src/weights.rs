@@ -61,6 +61,19 @@ pub trait WeightInfo {
     /// The block step's reveal of one timelocked commit whose pulse is stored: decryption
     /// and the weight-setting checks.
     fn reveal_timelocked_commit() -> Weight;
+    /// `set_children` at its costliest: a full list applied at once, the stake threshold
+    /// valued over every subnet.
+    fn set_children() -> Weight;
+    fn set_childkey_take() -> Weight;
+    /// The root-only childkey settings (rate limit, minimum and maximum take, cooldown).
+    fn sudo_set_childkey_parameter() -> Weight;
+    fn set_auto_parent_delegation_enabled() -> Weight;
+}
+
+/// `set_children`: the checks, the hotkey's stake read on up to 129 subnets with their
+/// prices, and five children with their parent lists written.
+fn set_children(db: RuntimeDbWeight) -> Weight {
+    Weight::from_parts(80_000_000, 20_000).saturating_add(db.reads_writes(275, 12))
 }
 
 /// A timelocked commit: the checks, and the epoch's queue (up to ten 5 000-byte commits per
@@ -260,6 +273,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     fn reveal_timelocked_commit() -> Weight {
         timelocked_reveal(T::DbWeight::get())
     }
+    fn set_children() -> Weight {
+        set_children(T::DbWeight::get())
+    }
+    fn set_childkey_take() -> Weight {
+        Weight::from_parts(20_000_000, 5_000).saturating_add(T::DbWeight::get().reads_writes(6, 2))
+    }
+    fn sudo_set_childkey_parameter() -> Weight {
+        Weight::from_parts(8_000_000, 1_000).saturating_add(T::DbWeight::get().writes(1))
+    }
+    fn set_auto_parent_delegation_enabled() -> Weight {
+        Weight::from_parts(15_000_000, 4_000).saturating_add(T::DbWeight::get().reads_writes(2, 1))
+    }
 }
 
 impl WeightInfo for () {
@@ -382,5 +407,17 @@ impl WeightInfo for () {
     }
     fn reveal_timelocked_commit() -> Weight {
         timelocked_reveal(RocksDbWeight::get())
+    }
+    fn set_children() -> Weight {
+        set_children(RocksDbWeight::get())
+    }
+    fn set_childkey_take() -> Weight {
+        Weight::from_parts(20_000_000, 5_000).saturating_add(RocksDbWeight::get().reads_writes(6, 2))
+    }
+    fn sudo_set_childkey_parameter() -> Weight {
+        Weight::from_parts(8_000_000, 1_000).saturating_add(RocksDbWeight::get().writes(1))
+    }
+    fn set_auto_parent_delegation_enabled() -> Weight {
+        Weight::from_parts(15_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(2, 1))
     }
 }

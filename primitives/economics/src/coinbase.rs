@@ -147,13 +147,14 @@ pub struct DividendInput {
 
 /// §2.6 step 4: each dividend splits by the hotkey's root fraction `TW·τ/(α + TW·τ)`; the
 /// alpha parts share `validator_pool` and the root parts `root_pool`, each pro rata.
-/// Returns (alpha dividend, root dividend) per hotkey, floored.
+/// Returns (alpha dividend, root dividend) per hotkey, unfloored: the payout takes the
+/// delegate take from the fixed-point amount, as upstream does (`staking-2.md` §1.9).
 pub fn dividend_distribution(
     hotkeys: &[DividendInput],
     tao_weight: u64,
     validator_pool: u64,
     root_pool: u64,
-) -> Vec<(u64, u64)> {
+) -> Vec<(U96F32, U96F32)> {
     let tw = tao_weight_fraction(tao_weight);
     let parts: Vec<(U96F32, U96F32)> = hotkeys
         .iter()
@@ -168,10 +169,8 @@ pub fn dividend_distribution(
         .collect();
     let alpha_total = parts.iter().fold(zero(), |acc, p| acc.saturating_add(p.0));
     let root_total = parts.iter().fold(zero(), |acc, p| acc.saturating_add(p.1));
-    let share = |part: U96F32, total: U96F32, pool: u64| -> u64 {
-        part.checked_div(total)
-            .map(|f| f.saturating_mul(U96F32::from_num(pool)).saturating_to_num::<u64>())
-            .unwrap_or(0)
+    let share = |part: U96F32, total: U96F32, pool: u64| -> U96F32 {
+        part.checked_div(total).map(|f| f.saturating_mul(U96F32::from_num(pool))).unwrap_or(zero())
     };
     parts
         .iter()
@@ -299,8 +298,8 @@ mod tests {
             183_123_567_452,
             837_120_949_872,
         );
-        let alpha: u64 = out.iter().map(|x| x.0).sum();
-        let root: u64 = out.iter().map(|x| x.1).sum();
+        let alpha: u64 = out.iter().map(|x| x.0.to_num::<u64>()).sum();
+        let root: u64 = out.iter().map(|x| x.1.to_num::<u64>()).sum();
         assert!(alpha.abs_diff(183_123_567_452) <= 1_000);
         assert!(root.abs_diff(837_120_949_872) <= 1_000);
     }
@@ -314,6 +313,6 @@ mod tests {
             123_456_789,
             0,
         );
-        assert_eq!(out, vec![(123_456_789, 0)]);
+        assert_eq!(out, vec![(U96F32::from_num(123_456_789), U96F32::from_num(0))]);
     }
 }

@@ -1518,4 +1518,16 @@ impl<T: frame_system::Config> pallet_subtensor::WeightInfo for WeightInfo<T> {
 	fn reveal_timelocked_commit() -> Weight {
 		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::reveal_timelocked_commit()
 	}
+	fn set_children() -> Weight {
+		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::set_children()
+	}
+	fn set_childkey_take() -> Weight {
+		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::set_childkey_take()
+	}
+	fn sudo_set_childkey_parameter() -> Weight {
+		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::sudo_set_childkey_parameter()
+	}
+	fn set_auto_parent_delegation_enabled() -> Weight {
+		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::set_auto_parent_delegation_enabled()
+	}
 }

@@ -8,6 +8,7 @@ use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
 use sp_core::crypto::AccountId32;
 use substrate_fixed::types::U64F64;
 
+mod childkeys;
 mod coinbase;
 mod dissolve;
 mod epoch;

@@ -69,6 +69,14 @@ fn expected_sell(netuid: u16, alpha: u64) -> u64 {
     (y * (scale - remaining) / scale) as u64
 }
 
+/// The validator's take of `amount` and the rest, each floored from U96F32 values as
+/// upstream computes them (`staking-2.md` §1.9).
+fn take_and_rest(amount: u64) -> (u64, u64) {
+    let fraction = U96F32::from_num(Delegates::<Test>::get(hot())) / U96F32::from_num(u16::MAX);
+    let take = fraction * U96F32::from_num(amount);
+    (take.to_num::<u64>(), (U96F32::from_num(amount) - take).to_num::<u64>())
+}
+
 /// The root bucket of the epoch that ran in this block (from its `EpochRan` event).
 fn epoch_root(netuid: u16) -> u64 {
     let ran: Vec<u64> = System::events()
@@ -137,8 +145,7 @@ fn run_epoch_checking_accrual(netuid: u16, parent: H256) -> u64 {
         let root = epoch_root(netuid);
         assert_eq!(root, pending + block_root, "the epoch drains the root bucket");
         assert_eq!(PendingRootAlphaDivs::<Test>::get(netuid), 0);
-        let take = root * u64::from(Delegates::<Test>::get(hot())) / 65_535;
-        let rest = root - take;
+        let (_, rest) = take_and_rest(root);
         assert_eq!(rate(netuid), rate_before + I96F32::from_num(rest) / I96F32::from_num(total_root));
         assert_eq!(RootAlphaDividendsPerSubnet::<Test>::get(netuid, hot()), rest);
         // What the automatic claims of this block took out is in their events.
@@ -303,8 +310,7 @@ fn a_root_dividend_beyond_the_root_stake_goes_to_the_owner() {
         System::reset_events();
         run_to_block(21);
         let root = epoch_root(netuid);
-        let take = root * u64::from(Delegates::<Test>::get(hot())) / 65_535;
-        let rest = root - take;
+        let (take, rest) = take_and_rest(root);
         assert!(rest > TotalHotkeyAlpha::<Test>::get(hot(), 0), "{rest}");
         assert_eq!(RootClaimable::<Test>::get(hot()).get(&netuid), None);
         assert_eq!(RootClaimableAlpha::<Test>::get(netuid), 0);
