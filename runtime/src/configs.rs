@@ -392,8 +392,11 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
                 RuntimeCall::SubtensorModule(S::transfer_stake { alpha_amount, .. }) => *alpha_amount < SMALL_TRANSFER_LIMIT,
                 _ => false,
             },
-            // The childkey and hotkey-swap calls do not exist yet (staking part 2): nothing to allow.
-            ProxyType::ChildKeys | ProxyType::SwapHotkey => false,
+            ProxyType::ChildKeys => {
+                matches!(call, RuntimeCall::SubtensorModule(S::set_children { .. } | S::set_childkey_take { .. }))
+            },
+            // The hotkey-swap calls do not exist yet (staking part 2): nothing to allow.
+            ProxyType::SwapHotkey => false,
             ProxyType::SudoUncheckedSetCode => match call {
                 RuntimeCall::Sudo(pallet_sudo::Call::sudo_unchecked_weight { call, .. }) => {
                     matches!(call.as_ref(), RuntimeCall::System(frame_system::Call::set_code { .. }))

@@ -39,11 +39,19 @@ struct Timing {
     new_subnet_tempo: Option<u16>,
     max_epochs_per_block: Option<u8>,
     network_rate_limit: Option<u64>,
+    pending_childkey_cooldown: Option<u64>,
+    tx_childkey_take_rate_limit: Option<u64>,
 }
 
 /// Production values: every item keeps its runtime default.
-const PRODUCTION: Timing =
-    Timing { slot_duration_millis: None, new_subnet_tempo: None, max_epochs_per_block: None, network_rate_limit: None };
+const PRODUCTION: Timing = Timing {
+    slot_duration_millis: None,
+    new_subnet_tempo: None,
+    max_epochs_per_block: None,
+    network_rate_limit: None,
+    pending_childkey_cooldown: None,
+    tx_childkey_take_rate_limit: None,
+};
 
 /// Upstream's `fast-runtime` localnet values (`client-compat.md` §4.1), as genesis values.
 const FAST: Timing = Timing {
@@ -51,6 +59,8 @@ const FAST: Timing = Timing {
     new_subnet_tempo: Some(10),
     max_epochs_per_block: Some(32),
     network_rate_limit: Some(0),
+    pending_childkey_cooldown: Some(15),
+    tx_childkey_take_rate_limit: Some(5),
 };
 
 fn genesis(
@@ -83,6 +93,8 @@ fn genesis(
             start_call_delay: Some(0),
             max_epochs_per_block: timing.max_epochs_per_block,
             network_rate_limit: timing.network_rate_limit,
+            pending_childkey_cooldown: timing.pending_childkey_cooldown,
+            tx_childkey_take_rate_limit: timing.tx_childkey_take_rate_limit,
             ..Default::default()
         },
         ..Default::default()

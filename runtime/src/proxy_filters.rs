@@ -166,8 +166,9 @@ fn describe(t: ProxyType) -> (FilterMode, Vec<CallInfo>, Vec<CallInfo>) {
             calls.extend(subtensor(&["transfer_stake"]).into_iter().map(|c| less_than(c, "alpha_amount")));
             (Allow, calls, vec![])
         },
-        // Their calls (childkeys, hotkey swaps) do not exist on this chain yet.
-        ProxyType::ChildKeys | ProxyType::SwapHotkey => (Allow, vec![], vec![]),
+        ProxyType::ChildKeys => (Allow, subtensor(&["set_children", "set_childkey_take"]), vec![]),
+        // The hotkey-swap calls do not exist on this chain yet.
+        ProxyType::SwapHotkey => (Allow, vec![], vec![]),
         ProxyType::SudoUncheckedSetCode => {
             let mut info = call::<Sudo, pallet_sudo::Call<Runtime>>("sudo_unchecked_weight");
             let set_code = call::<System, frame_system::Call<Runtime>>("set_code");

@@ -236,6 +236,20 @@ fn lease_beneficiary_and_small_transfer_proxies_filter_as_upstream() {
     assert!(!ProxyType::SubnetLeaseBeneficiary.filter(&stake));
     assert!(ProxyType::Staking.filter(&stake));
     assert!(!ProxyType::Registration.filter(&stake));
+    let children = RuntimeCall::SubtensorModule(pallet_subtensor::Call::set_children {
+        hotkey: Sr25519Keyring::Bob.to_account_id(),
+        netuid: 1,
+        children: vec![],
+    });
+    let child_take = RuntimeCall::SubtensorModule(pallet_subtensor::Call::set_childkey_take {
+        hotkey: Sr25519Keyring::Bob.to_account_id(),
+        netuid: 1,
+        take: 1,
+    });
+    assert!(ProxyType::ChildKeys.filter(&children));
+    assert!(ProxyType::ChildKeys.filter(&child_take));
+    assert!(!ProxyType::ChildKeys.filter(&stake));
+    assert!(!ProxyType::Staking.filter(&children));
     assert!(!ProxyType::NonFungible.filter(&stake));
     let small = |value| RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { dest: bob.clone(), value });
     assert!(ProxyType::SmallTransfer.filter(&small(499_999_999)));
@@ -577,6 +591,8 @@ fn proxy_filter_descriptions_match_the_filters() {
         RuntimeCall::SubtensorModule(pallet_subtensor::Call::dissolve_network { coldkey: hk.clone(), netuid: 1 }),
         RuntimeCall::SubtensorModule(pallet_subtensor::Call::register_network { hotkey: hk.clone() }),
         RuntimeCall::SubtensorModule(pallet_subtensor::Call::update_symbol { netuid: 1, symbol: vec![] }),
+        RuntimeCall::SubtensorModule(pallet_subtensor::Call::set_children { hotkey: hk.clone(), netuid: 1, children: vec![] }),
+        RuntimeCall::SubtensorModule(pallet_subtensor::Call::set_childkey_take { hotkey: hk.clone(), netuid: 1, take: 1 }),
         RuntimeCall::AdminUtils(pallet_admin_utils::Call::sudo_set_kappa { netuid: 1, kappa: 5 }),
         RuntimeCall::AdminUtils(pallet_admin_utils::Call::sudo_set_tempo { netuid: 1, tempo: 5 }),
         RuntimeCall::AdminUtils(pallet_admin_utils::Call::sudo_set_sn_owner_hotkey { netuid: 1, hotkey: hk }),

@@ -678,5 +678,50 @@ mod benchmarks {
         assert!(SubnetLeases::<T>::get(0).is_none());
     }
 
+    /// Five children replacing five others at once (the subnet has not started), with the
+    /// hotkey's stake valued on 129 subnets for the threshold.
+    #[benchmark]
+    fn set_children() {
+        let (netuid, owner) = subnet_with_owner::<T>();
+        let hotkey: T::AccountId = account("owner_hotkey", 0, 0);
+        for other in 0..129u16 {
+            TotalHotkeyAlpha::<T>::insert(&hotkey, other, 1_000_000);
+        }
+        StakeThreshold::<T>::put(1);
+        let old: Vec<(u64, T::AccountId)> = (0..5).map(|i| (1, account("old_child", i, 0))).collect();
+        Pallet::<T>::persist_children(&hotkey, netuid, &old).unwrap();
+        let children: Vec<(u64, T::AccountId)> = (0..5).map(|i| (u64::MAX / 5, account("child", i, 0))).collect();
+        #[extrinsic_call]
+        _(RawOrigin::Signed(owner), hotkey.clone(), netuid, children);
+        assert_eq!(ChildKeys::<T>::get(&hotkey, netuid).len(), 5);
+    }
+
+    /// A raise, through the rate limit.
+    #[benchmark]
+    fn set_childkey_take() {
+        let (netuid, owner) = subnet_with_owner::<T>();
+        let hotkey: T::AccountId = account("owner_hotkey", 0, 0);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(owner), hotkey.clone(), netuid, 1_000);
+        assert_eq!(ChildkeyTake::<T>::get(&hotkey, netuid), 1_000);
+    }
+
+    #[benchmark]
+    fn sudo_set_childkey_parameter() {
+        #[extrinsic_call]
+        sudo_set_max_childkey_take(RawOrigin::Root, 5_000);
+        assert_eq!(MaxChildkeyTake::<T>::get(), 5_000);
+    }
+
+    #[benchmark]
+    fn set_auto_parent_delegation_enabled() {
+        let (_, owner) = subnet_with_owner::<T>();
+        let hotkey: T::AccountId = account("owner_hotkey", 0, 0);
+        Uids::<T>::insert(ROOT_NETUID, &hotkey, 0);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(owner), hotkey.clone(), false);
+        assert!(!AutoParentDelegationEnabled::<T>::get(&hotkey));
+    }
+
     impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }
