@@ -25,7 +25,7 @@ from async_substrate_interface.sync_substrate import SubstrateInterface
 from bittensor_wallet import Keypair
 
 import btcli
-from chain import TAO, alpha_of, block_events, block_with_event, event_attrs, query, submit
+from chain import TAO, alpha_of, block_events, block_with_event, event_attrs, new_netuid, query, submit
 from harness import REPO
 from poolmath import Pool
 from replay import replay
@@ -622,6 +622,102 @@ def test_timelocked_weights_revealed_with_recorded_pulses(localnet, chain, home,
     # The second recorded pulse: rounds keep increasing.
     assert write_pulse(chain, 2000, PULSE_2000).is_success
     assert drand(chain, "LastStoredRound") == 2000
+    sdk.close()
+
+
+U64_MAX = 2**64 - 1
+
+
+def wait_blocks(chain, n: int):
+    start = int(chain.get_block_header(head(chain))["header"]["number"])
+    while int(chain.get_block_header(head(chain))["header"]["number"]) < start + n:
+        time.sleep(0.25)
+
+
+def test_childkeys_through_btcli_and_the_sdk(localnet, chain, home, wallets):
+    """`btcli stake child set/get/take/revoke` on a subnet that has not started (lists apply
+    at once), then the SDK's `set_children` on the started subnet 2: the list waits in
+    `PendingChildKeys` for the first epoch after the dev chain's 15-block cooldown, and the
+    metagraph's stakes then count what the parent gave."""
+    hk = state["hotkeys"]
+    _, events = submit(chain, URL, state["owner"], "SubtensorModule", "register_network", {"hotkey": hk["m3"]})
+    netuid = new_netuid(events)
+    assert query(chain, "SubtokenEnabled", [netuid]) is False
+
+    out = run_json(home, ["stake", "child", "set", "--netuid", str(netuid), "--children", hk["v2"], "--children",
+                          hk["m1"], "--proportions", "0.5", "--proportions", "0.25", "--no-prompt"],
+                   wallet="owner", hotkey="v1", wallets=wallets)
+    assert out[str(netuid)]["success"] is True, out
+    # btcli sends int(f·(2⁶⁴−1)) as a float: 2⁶³ and 2⁶² exactly.
+    expected = sorted([(2**63, hk["v2"]), (2**62, hk["m1"])], key=lambda c: Keypair(ss58_address=c[1]).public_key)
+    assert [tuple(c) for c in query(chain, "ChildKeys", [hk["v1"], netuid])] == expected
+    assert [tuple(p) for p in query(chain, "ParentKeys", [hk["v2"], netuid])] == [(2**63, hk["v1"])]
+    got = run_json(home, ["stake", "child", "get", "--netuid", str(netuid)], wallet="owner", hotkey="v1",
+                   wallets=wallets)
+    assert got == {str(netuid): {hk["v2"]: 2**63, hk["m1"]: 2**62}}, got
+
+    # The child's take: set within 0..18 %, read back through btcli; above the maximum refused.
+    out = run(home, ["stake", "child", "take", "--netuid", str(netuid), "--take", "0.1", "--no-prompt"],
+              wallet="owner", hotkey="v2", wallets=wallets)
+    assert query(chain, "ChildkeyTake", [hk["v2"], netuid]) == int(0.1 * 65535), out
+    shown = run(home, ["stake", "child", "take", "--netuid", str(netuid), "--no-prompt"], wallet="owner", hotkey="v2",
+                wallets=wallets)
+    assert "10.00%" in shown, shown
+    out = run(home, ["stake", "child", "take", "--netuid", str(netuid), "--take", "0.18", "--no-prompt"],
+              wallet="owner", hotkey="v2", wallets=wallets, check=False)
+    assert query(chain, "ChildkeyTake", [hk["v2"], netuid]) in (int(0.1 * 65535), int(0.18 * 65535)), out
+
+    # A second change within 150 blocks: the pallet's error by name, nothing changes.
+    out = run(home, ["stake", "child", "revoke", "--netuid", str(netuid), "--no-prompt"], wallet="owner", hotkey="v1",
+              wallets=wallets, check=False)
+    assert "TxRateLimitExceeded" in out, out
+    assert len(query(chain, "ChildKeys", [hk["v1"], netuid])) == 2
+
+    # The SDK on the started subnet 2: scheduled, then applied by an epoch after the cooldown.
+    sdk = bt.Subtensor(network=URL)
+    v1 = bt.Wallet(name="owner", hotkey="v1", path=str(wallets))
+    res = sdk.set_children(wallet=v1, netuid=2, hotkey_ss58=hk["v1"], children=[(1.0, hk["m2"])],
+                           wait_for_inclusion=True, wait_for_finalization=True)
+    assert res.success, res.message
+    pending, cooldown_block = sdk.get_children_pending(hk["v1"], 2)
+    assert pending == [(1.0, hk["m2"])], pending
+    assert cooldown_block > 0
+    assert sdk.get_children(hk["v1"], 2) == (True, [], "")
+    deadline = time.time() + 60
+    while not sdk.get_children(hk["v1"], 2)[1]:
+        assert time.time() < deadline, "the pending list never applied"
+        time.sleep(0.25)
+    at = head(chain)
+    number = int(chain.get_block_header(at)["header"]["number"])
+    assert number > cooldown_block
+    assert sdk.get_children(hk["v1"], 2) == (True, [(1.0, hk["m2"])], "")
+    assert sdk.get_parents(hk["m2"], 2) == [(1.0, hk["v1"])]
+    assert sdk.get_children_pending(hk["v1"], 2)[0] == []
+    # Child-adjusted stakes in the metagraph: v1 gave everything to m2.
+    meta = sdk.metagraph(2, lite=False, block=number)
+    own = {h: query(chain, "TotalHotkeyAlpha", [h, 2], at) for h in (hk["v1"], hk["m2"])}
+    uid_v1, uid_m2 = meta.hotkeys.index(hk["v1"]), meta.hotkeys.index(hk["m2"])
+    assert meta.alpha_stake[uid_v1].item() == 0
+    assert abs(meta.alpha_stake[uid_m2].item() - (own[hk["v1"]] + own[hk["m2"]]) / 1e9) < 1e-3
+
+    # Revocations, after the rate limit: btcli on the young subnet (at once), the SDK on 2.
+    wait_blocks(chain, 150)
+    out = run_json(home, ["stake", "child", "revoke", "--netuid", str(netuid), "--no-prompt"], wallet="owner",
+                   hotkey="v1", wallets=wallets)
+    assert out[str(netuid)]["success"] is True, out
+    assert query(chain, "ChildKeys", [hk["v1"], netuid]) == []
+    assert query(chain, "ParentKeys", [hk["v2"], netuid]) == []
+    res = sdk.set_children(wallet=v1, netuid=2, hotkey_ss58=hk["v1"], children=[],
+                           wait_for_inclusion=True, wait_for_finalization=True)
+    assert res.success, res.message
+    res = sdk.set_children(wallet=v1, netuid=2, hotkey_ss58=hk["v1"], children=[],
+                           wait_for_inclusion=True, wait_for_finalization=True)
+    assert not res.success and "TxRateLimitExceeded" in str(res.message), res.message
+    deadline = time.time() + 60
+    while sdk.get_children(hk["v1"], 2)[1]:
+        assert time.time() < deadline, "the revocation never applied"
+        time.sleep(0.25)
+    assert sdk.get_parents(hk["m2"], 2) == []
     sdk.close()
 
 

@@ -54,13 +54,17 @@ def epoch_block(substrate, netuid, index) -> int:
     return wait_until(reached)
 
 
-def sim_dividend_share(d: int, total: int, pool: int) -> int:
-    """U96F32 `(d / total) · pool`, floored, as `dividend_distribution` computes it with no
-    root stake."""
+def sim_dividend_paid(d: int, total: int, pool: int, take: int) -> int:
+    """What a validator's stake gains from its dividend with no root stake: the U96F32
+    share `(d / total) · pool`, then the delegate take `take/65535` of it and the rest, each
+    floored from the fixed-point values (`staking-2.md` §1.9)."""
     if total == 0:
         return 0
     q = (d << 32) // total
-    return (q * pool) >> 32
+    share = q * pool  # 2^-32 units
+    fraction = (take << 32) // 65535
+    taken = (fraction * share) >> 32
+    return (taken >> 32) + ((share - taken) >> 32)
 
 
 def test_emission_split_epoch_and_payouts(dev_node, substrate, alice):
@@ -171,9 +175,10 @@ def test_emission_split_epoch_and_payouts(dev_node, substrate, alice):
     total_incentive = sum(sim["server_emission"])
     pool = d["validator"] - max(0, total_incentive - d["server"]) if total_incentive else d["validator"] + d["server"]
     total_dividend = sum(sim["validator_emission"])
+    take = [substrate.query("SubtensorModule", "Delegates", [k], block_hash=h2).value for k in hk]
     for uid in (1, 2):
-        assert gain[uid] == sim_dividend_share(sim["validator_emission"][uid], total_dividend, pool), uid
-    assert gain[0] == d["owner"] + sim_dividend_share(sim["validator_emission"][0], total_dividend, pool)
+        assert gain[uid] == sim_dividend_paid(sim["validator_emission"][uid], total_dividend, pool, take[uid]), uid
+    assert gain[0] == d["owner"] + sim_dividend_paid(sim["validator_emission"][0], total_dividend, pool, take[0])
     assert gain[1] > gain[2] > 0
 
     assert query(substrate, "TotalIssuance", [], h2) == substrate.query("Balances", "TotalIssuance", [], block_hash=h2).value
