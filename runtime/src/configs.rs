@@ -329,12 +329,27 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
             ProxyType::NonCritical => !matches!(
                 call,
                 RuntimeCall::SubtensorModule(
-                    S::dissolve_network { .. } | S::root_register { .. } | S::burned_register { .. }
+                    S::dissolve_network { .. }
+                        | S::root_register { .. }
+                        | S::burned_register { .. }
+                        | S::announce_coldkey_swap { .. }
+                        | S::swap_coldkey_announced { .. }
+                        | S::clear_coldkey_swap_announcement { .. }
+                        | S::dispute_coldkey_swap { .. }
                 ) | RuntimeCall::Sudo(..)
             ),
             ProxyType::NonTransfer => !matches!(
                 call,
-                RuntimeCall::Balances(..) | RuntimeCall::SubtensorModule(S::transfer_stake { .. })
+                RuntimeCall::Balances(..)
+                    | RuntimeCall::SubtensorModule(
+                        S::transfer_stake { .. }
+                            | S::schedule_swap_coldkey { .. }
+                            | S::swap_coldkey { .. }
+                            | S::announce_coldkey_swap { .. }
+                            | S::swap_coldkey_announced { .. }
+                            | S::clear_coldkey_swap_announcement { .. }
+                            | S::dispute_coldkey_swap { .. }
+                    )
             ),
             ProxyType::NonFungible => !matches!(
                 call,
@@ -353,6 +368,12 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
                             | S::transfer_stake { .. }
                             | S::burned_register { .. }
                             | S::root_register { .. }
+                            | S::schedule_swap_coldkey { .. }
+                            | S::swap_coldkey { .. }
+                            | S::announce_coldkey_swap { .. }
+                            | S::swap_coldkey_announced { .. }
+                            | S::clear_coldkey_swap_announcement { .. }
+                            | S::dispute_coldkey_swap { .. }
                     )
             ),
             ProxyType::Senate | ProxyType::Triumvirate | ProxyType::Governance | ProxyType::RootWeights => false,

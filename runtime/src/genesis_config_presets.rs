@@ -41,6 +41,8 @@ struct Timing {
     network_rate_limit: Option<u64>,
     pending_childkey_cooldown: Option<u64>,
     tx_childkey_take_rate_limit: Option<u64>,
+    coldkey_swap_announcement_delay: Option<u32>,
+    coldkey_swap_reannouncement_delay: Option<u32>,
 }
 
 /// Production values: every item keeps its runtime default.
@@ -51,6 +53,8 @@ const PRODUCTION: Timing = Timing {
     network_rate_limit: None,
     pending_childkey_cooldown: None,
     tx_childkey_take_rate_limit: None,
+    coldkey_swap_announcement_delay: None,
+    coldkey_swap_reannouncement_delay: None,
 };
 
 /// Upstream's `fast-runtime` localnet values (`client-compat.md` §4.1), as genesis values.
@@ -61,6 +65,8 @@ const FAST: Timing = Timing {
     network_rate_limit: Some(0),
     pending_childkey_cooldown: Some(15),
     tx_childkey_take_rate_limit: Some(5),
+    coldkey_swap_announcement_delay: Some(50),
+    coldkey_swap_reannouncement_delay: Some(10),
 };
 
 fn genesis(
@@ -95,6 +101,8 @@ fn genesis(
             network_rate_limit: timing.network_rate_limit,
             pending_childkey_cooldown: timing.pending_childkey_cooldown,
             tx_childkey_take_rate_limit: timing.tx_childkey_take_rate_limit,
+            coldkey_swap_announcement_delay: timing.coldkey_swap_announcement_delay,
+            coldkey_swap_reannouncement_delay: timing.coldkey_swap_reannouncement_delay,
             ..Default::default()
         },
         ..Default::default()

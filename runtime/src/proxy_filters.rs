@@ -109,13 +109,29 @@ fn describe(t: ProxyType) -> (FilterMode, Vec<CallInfo>, Vec<CallInfo>) {
             (Allow, calls, admin(&["sudo_set_sn_owner_hotkey", "sudo_set_subnet_owner_hotkey"]))
         },
         ProxyType::NonCritical => {
-            let mut calls = subtensor(&["dissolve_network", "root_register", "burned_register"]);
+            let mut calls = subtensor(&[
+                "dissolve_network",
+                "root_register",
+                "burned_register",
+                "announce_coldkey_swap",
+                "swap_coldkey_announced",
+                "clear_coldkey_swap_announcement",
+                "dispute_coldkey_swap",
+            ]);
             calls.push(pallet::<Sudo>());
             (Deny, calls, vec![])
         },
         ProxyType::NonTransfer => {
             let mut calls = vec![pallet::<Balances>()];
-            calls.extend(subtensor(&["transfer_stake"]));
+            calls.extend(subtensor(&[
+                "transfer_stake",
+                "schedule_swap_coldkey",
+                "swap_coldkey",
+                "announce_coldkey_swap",
+                "swap_coldkey_announced",
+                "clear_coldkey_swap_announcement",
+                "dispute_coldkey_swap",
+            ]));
             (Deny, calls, vec![])
         },
         ProxyType::NonFungible => {
@@ -134,6 +150,12 @@ fn describe(t: ProxyType) -> (FilterMode, Vec<CallInfo>, Vec<CallInfo>) {
                 "transfer_stake",
                 "burned_register",
                 "root_register",
+                "schedule_swap_coldkey",
+                "swap_coldkey",
+                "announce_coldkey_swap",
+                "swap_coldkey_announced",
+                "clear_coldkey_swap_announcement",
+                "dispute_coldkey_swap",
             ]));
             (Deny, calls, vec![])
         },

@@ -1,5 +1,5 @@
 //! `SubtensorTransactionExtension` (zero-sized, as upstream's, so the clients send nothing
-//! for it). Two jobs:
+//! for it). Three jobs:
 //!
 //! - **No free spam.** A free call (`Pays::No`: weights, commits, reveals, serving) is
 //!   checked before it enters a block and again at inclusion (`free_calls.rs`: registered
@@ -7,6 +7,8 @@
 //!   a refused one is a pool error and costs the network nothing. One that still fails at
 //!   dispatch is charged the fee a paying call of its weight and length would pay, as far as
 //!   the signer's free balance allows.
+//! - **Frozen coldkeys.** A coldkey that announced a swap may only make the swap's calls
+//!   until it executes; a disputed one nothing (`swap_coldkey.rs`).
 //! - **One issuance.** After every transaction the pallet's `TotalIssuance` mirror is set to
 //!   the balances pallet's issuance, so no call (`Balances.burn`, root's force calls, dust,
 //!   fees) can leave them apart.
@@ -33,10 +35,11 @@ use sp_runtime::{
 pub struct SubtensorTransactionExtension;
 
 /// The checks of a free call read about eight items; syncing the issuance reads the two
-/// issuances (the rare write, when they differ, is added to the block's weight then).
+/// issuances (the rare write, when they differ, is added to the block's weight then); the
+/// coldkey-swap guard reads the signer's announcement and dispute.
 fn extension_weight(free: bool) -> Weight {
     let db = <Runtime as frame_system::Config>::DbWeight::get();
-    let sync = db.reads(2);
+    let sync = db.reads(4);
     if free {
         sync.saturating_add(db.reads(8))
     } else {
@@ -90,6 +93,34 @@ fn validate_commitment(
     })
 }
 
+/// `staking-2.md` §2.5: a coldkey with an announced swap may only make the swap's own calls
+/// and send shielded wrappers (whose inner transaction is checked in turn); a disputed one
+/// may do nothing. Upstream's pool codes: 0 (announced), 21 (disputed).
+fn check_coldkey_swap_guard(who: &AccountId, call: &RuntimeCall) -> Result<(), TransactionValidityError> {
+    use pallet_subtensor::{swap_coldkey::SwapGuard, Call as S};
+    use sp_runtime::transaction_validity::InvalidTransaction;
+    match SubtensorModule::coldkey_swap_guard(who) {
+        SwapGuard::Free => Ok(()),
+        SwapGuard::Disputed => Err(InvalidTransaction::Custom(21).into()),
+        SwapGuard::Announced => {
+            let allowed = matches!(
+                call,
+                RuntimeCall::SubtensorModule(
+                    S::announce_coldkey_swap { .. }
+                        | S::swap_coldkey_announced { .. }
+                        | S::dispute_coldkey_swap { .. }
+                        | S::clear_coldkey_swap_announcement { .. }
+                ) | RuntimeCall::MevShield(pallet_shield::Call::submit_encrypted { .. })
+            );
+            if allowed {
+                Ok(())
+            } else {
+                Err(InvalidTransaction::Custom(0).into())
+            }
+        },
+    }
+}
+
 /// Syncs the issuance mirror; a write, when one was needed, counts towards the block.
 fn sync_issuance() {
     if SubtensorModule::sync_issuance() {
@@ -123,6 +154,9 @@ impl TransactionExtension<RuntimeCall> for SubtensorTransactionExtension {
         _source: TransactionSource,
     ) -> ValidateResult<Self::Val, RuntimeCall> {
         let signer = origin.as_system_origin_signer().cloned();
+        if let Some(who) = signer.as_ref() {
+            check_coldkey_swap_guard(who, call)?;
+        }
         let Some(who) = signer.filter(|_| is_free(info)) else {
             return Ok((ValidTransaction::default(), None, origin));
         };

@@ -938,6 +938,25 @@ pub mod pallet {
             Ok(())
         }
 
+        /// Root: blocks between a coldkey swap announcement and the swap.
+        #[pallet::call_index(86)]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_ck_burn())]
+        pub fn sudo_set_coldkey_swap_announcement_delay(origin: OriginFor<T>, duration: u32) -> DispatchResult {
+            ensure_root(origin)?;
+            subtensor::Pallet::<T>::set_coldkey_swap_announcement_delay(duration);
+            Ok(())
+        }
+
+        /// Root: blocks after a swap's execution block before its announcement may be
+        /// replaced or cleared.
+        #[pallet::call_index(87)]
+        #[pallet::weight(<T as Config>::WeightInfo::sudo_set_ck_burn())]
+        pub fn sudo_set_coldkey_swap_reannouncement_delay(origin: OriginFor<T>, duration: u32) -> DispatchResult {
+            ensure_root(origin)?;
+            subtensor::Pallet::<T>::set_coldkey_swap_reannouncement_delay(duration);
+            Ok(())
+        }
+
         #[pallet::call_index(93)]
         #[pallet::weight(<T as Config>::WeightInfo::sudo_set_min_childkey_take_per_subnet())]
         pub fn sudo_set_min_childkey_take_per_subnet(origin: OriginFor<T>, netuid: NetUid, take: u16) -> DispatchResult {

@@ -723,5 +723,49 @@ mod benchmarks {
         assert!(!AutoParentDelegationEnabled::<T>::get(&hotkey));
     }
 
+    /// The first announcement, which pays the cost.
+    #[benchmark]
+    fn announce_coldkey_swap() {
+        let who = funded::<T>("old_coldkey", 0);
+        let hash = Pallet::<T>::coldkey_hash(&account("new_coldkey", 0, 0));
+        #[extrinsic_call]
+        _(RawOrigin::Signed(who.clone()), hash);
+        assert!(ColdkeySwapAnnouncements::<T>::contains_key(&who));
+    }
+
+    /// A coldkey owning a subnet and staked through its owner hotkey on that subnet and on
+    /// root, with an identity and an auto-stake destination.
+    #[benchmark]
+    fn swap_coldkey() {
+        let (netuid, owner) = subnet_with_owner::<T>();
+        let hotkey: T::AccountId = account("owner_hotkey", 0, 0);
+        Pallet::<T>::do_start_call(owner.clone(), netuid).unwrap();
+        Pallet::<T>::do_add_stake(owner.clone(), hotkey.clone(), netuid, 10 * TAO).unwrap();
+        Pallet::<T>::do_add_stake(owner.clone(), hotkey.clone(), ROOT_NETUID, 10 * TAO).unwrap();
+        Pallet::<T>::do_set_auto_stake_hotkey(owner.clone(), netuid, hotkey.clone()).unwrap();
+        IdentitiesV2::<T>::insert(&owner, ChainIdentityV2 {
+            name: vec![1; 64],
+            url: vec![],
+            github_repo: vec![],
+            image: vec![],
+            discord: vec![],
+            description: vec![],
+            additional: vec![],
+        });
+        let new: T::AccountId = account("new_coldkey", 0, 0);
+        #[extrinsic_call]
+        _(RawOrigin::Root, owner.clone(), new.clone(), 0);
+        assert_eq!(SubnetOwner::<T>::get(netuid), new);
+    }
+
+    #[benchmark]
+    fn dispute_coldkey_swap() {
+        let who = funded::<T>("old_coldkey", 0);
+        Pallet::<T>::do_announce_coldkey_swap(&who, Pallet::<T>::coldkey_hash(&account("new_coldkey", 0, 0))).unwrap();
+        #[extrinsic_call]
+        _(RawOrigin::Signed(who.clone()));
+        assert!(ColdkeySwapDisputes::<T>::contains_key(&who));
+    }
+
     impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -56,6 +56,7 @@ pub mod stake_moves;
 pub mod staking;
 pub mod subnet_storage;
 pub mod subnets;
+pub mod swap_coldkey;
 pub mod symbols;
 #[cfg(test)]
 mod tests;
@@ -808,6 +809,30 @@ pub mod pallet {
         ValueQuery,
     >;
 
+    // ----- Coldkey swaps (`staking-2.md` §2.2; the logic is in `swap_coldkey.rs`) -----
+
+    /// An announced swap: (block from which it may execute, hash of the new coldkey).
+    #[pallet::storage]
+    pub type ColdkeySwapAnnouncements<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, (u32, H256), OptionQuery>;
+    /// The block an announced swap was disputed in.
+    #[pallet::storage]
+    pub type ColdkeySwapDisputes<T: Config> = StorageMap<_, Twox64Concat, T::AccountId, u32, OptionQuery>;
+    #[pallet::type_value]
+    pub fn DefaultColdkeySwapAnnouncementDelay() -> u32 {
+        36_000
+    }
+    /// Blocks between an announcement and the swap.
+    #[pallet::storage]
+    pub type ColdkeySwapAnnouncementDelay<T> = StorageValue<_, u32, ValueQuery, DefaultColdkeySwapAnnouncementDelay>;
+    #[pallet::type_value]
+    pub fn DefaultColdkeySwapReannouncementDelay() -> u32 {
+        7_200
+    }
+    /// Blocks after the execution block before an announcement may be replaced or cleared.
+    #[pallet::storage]
+    pub type ColdkeySwapReannouncementDelay<T> =
+        StorageValue<_, u32, ValueQuery, DefaultColdkeySwapReannouncementDelay>;
+
     // ----- Legacy registration parameters, stored for the clients (unused by the burn) -----
 
     #[pallet::type_value]
@@ -1123,6 +1148,10 @@ pub mod pallet {
         pub pending_childkey_cooldown: Option<u64>,
         /// Override `TxChildkeyTakeRateLimit` (default 216 000; fast localnet 5).
         pub tx_childkey_take_rate_limit: Option<u64>,
+        /// Override `ColdkeySwapAnnouncementDelay` (default 36 000; fast localnet 50).
+        pub coldkey_swap_announcement_delay: Option<u32>,
+        /// Override `ColdkeySwapReannouncementDelay` (default 7 200; fast localnet 10).
+        pub coldkey_swap_reannouncement_delay: Option<u32>,
         #[serde(skip)]
         pub _phantom: core::marker::PhantomData<T>,
     }
@@ -1150,6 +1179,12 @@ pub mod pallet {
             }
             if let Some(limit) = self.tx_childkey_take_rate_limit {
                 TxChildkeyTakeRateLimit::<T>::put(limit);
+            }
+            if let Some(delay) = self.coldkey_swap_announcement_delay {
+                ColdkeySwapAnnouncementDelay::<T>::put(delay);
+            }
+            if let Some(delay) = self.coldkey_swap_reannouncement_delay {
+                ColdkeySwapReannouncementDelay::<T>::put(delay);
             }
             if self.root {
                 Pallet::<T>::init_root_network();
@@ -1288,6 +1323,20 @@ pub mod pallet {
         StakeThresholdSet(u64),
         /// A root validator opted in or out of parenting new subnets' owners.
         AutoParentDelegationEnabledSet { hotkey: T::AccountId, enabled: bool },
+        /// A coldkey announced a swap to the coldkey with this hash.
+        ColdkeySwapAnnounced { who: T::AccountId, new_coldkey_hash: H256 },
+        /// Root removed a coldkey's announcement and dispute.
+        ColdkeySwapReset { who: T::AccountId },
+        /// Everything of the old coldkey moved to the new one.
+        ColdkeySwapped { old_coldkey: T::AccountId, new_coldkey: T::AccountId },
+        /// A coldkey's announced swap was disputed: the coldkey is frozen until root resets it.
+        ColdkeySwapDisputed { coldkey: T::AccountId },
+        /// A coldkey withdrew its announcement.
+        ColdkeySwapCleared { who: T::AccountId },
+        /// The announcement delay changed (blocks).
+        ColdkeySwapAnnouncementDelaySet(u32),
+        /// The re-announcement delay changed (blocks).
+        ColdkeySwapReannouncementDelaySet(u32),
     }
 
     #[pallet::error]
@@ -1484,11 +1533,50 @@ pub mod pallet {
         InvalidChildkeyTake,
         /// The childkey take was raised too recently.
         TxChildkeyTakeRateLimitExceeded,
+        /// The new coldkey already has stake.
+        ColdKeyAlreadyAssociated,
+        /// The coldkey cannot pay the swap's cost.
+        NotEnoughBalanceToPaySwapColdKey,
+        /// The coldkey has announced no swap.
+        ColdkeySwapAnnouncementNotFound,
+        /// The announcement delay has not passed.
+        ColdkeySwapTooEarly,
+        /// The announcement cannot be replaced yet.
+        ColdkeySwapReannouncedTooEarly,
+        /// The new coldkey is not the announced one.
+        AnnouncedColdkeyHashDoesNotMatch,
+        /// The swap is already disputed.
+        ColdkeySwapAlreadyDisputed,
+        /// The new coldkey is a hotkey.
+        NewColdKeyIsHotkey,
+        /// The coldkey has announced a swap: only the swap's calls are allowed.
+        ColdkeySwapAnnounced,
+        /// The coldkey's swap is disputed: nothing is allowed until root resets it.
+        ColdkeySwapDisputed,
+        /// The announcement cannot be cleared yet.
+        ColdkeySwapClearTooEarly,
+        /// The call no longer exists.
+        Deprecated,
     }
 
     /// Bounds and defaults the clients read as constants (`client-compat.md` §2.5).
     #[pallet::extra_constants]
     impl<T: Config> Pallet<T> {
+        /// The recycled cost of a coldkey swap announcement.
+        #[pallet::constant_name(KeySwapCost)]
+        fn key_swap_cost() -> u64 {
+            swap_coldkey::KEY_SWAP_COST
+        }
+        /// The announcement delay of a new chain.
+        #[pallet::constant_name(InitialColdkeySwapAnnouncementDelay)]
+        fn initial_coldkey_swap_announcement_delay() -> u32 {
+            DefaultColdkeySwapAnnouncementDelay::get()
+        }
+        /// The re-announcement delay of a new chain.
+        #[pallet::constant_name(InitialColdkeySwapReannouncementDelay)]
+        fn initial_coldkey_swap_reannouncement_delay() -> u32 {
+            DefaultColdkeySwapReannouncementDelay::get()
+        }
         /// The start-call delay of a new chain (equal to `StartCallDelay` until root changes it).
         #[pallet::constant_name(InitialStartCallDelay)]
         fn initial_start_call_delay() -> u64 {
@@ -2357,6 +2445,69 @@ pub mod pallet {
             ensure_root(origin)?;
             PendingChildKeyCooldown::<T>::put(cooldown);
             Ok(())
+        }
+
+        /// Announces a swap of the caller's coldkey to the coldkey whose BlakeTwo256 hash is
+        /// `new_coldkey_hash`; the first announcement costs `KeySwapCost`, recycled.
+        #[pallet::call_index(125)]
+        #[pallet::weight(T::WeightInfo::announce_coldkey_swap())]
+        pub fn announce_coldkey_swap(origin: OriginFor<T>, new_coldkey_hash: H256) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_announce_coldkey_swap(&who, new_coldkey_hash)
+        }
+
+        /// Executes the caller's announced swap to `new_coldkey` once its delay has passed.
+        #[pallet::call_index(126)]
+        #[pallet::weight(T::WeightInfo::swap_coldkey())]
+        pub fn swap_coldkey_announced(origin: OriginFor<T>, new_coldkey: T::AccountId) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_swap_coldkey_announced(&who, &new_coldkey)
+        }
+
+        /// Disputes the caller's announced swap: the coldkey is frozen until root resets it.
+        #[pallet::call_index(127)]
+        #[pallet::weight(T::WeightInfo::dispute_coldkey_swap())]
+        pub fn dispute_coldkey_swap(origin: OriginFor<T>) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_dispute_coldkey_swap(&who)
+        }
+
+        /// Root: removes `coldkey`'s announcement and dispute.
+        #[pallet::call_index(128)]
+        #[pallet::weight(T::WeightInfo::dispute_coldkey_swap())]
+        pub fn reset_coldkey_swap(origin: OriginFor<T>, coldkey: T::AccountId) -> DispatchResult {
+            ensure_root(origin)?;
+            Self::do_reset_coldkey_swap(&coldkey);
+            Ok(())
+        }
+
+        /// Withdraws the caller's announcement (its cost is not refunded).
+        #[pallet::call_index(133)]
+        #[pallet::weight(T::WeightInfo::dispute_coldkey_swap())]
+        pub fn clear_coldkey_swap_announcement(origin: OriginFor<T>) -> DispatchResult {
+            let who = ensure_signed(origin)?;
+            Self::do_clear_coldkey_swap_announcement(&who)
+        }
+
+        /// Root: swaps `old_coldkey` to `new_coldkey` at once, recycling `swap_cost` from it.
+        #[pallet::call_index(71)]
+        #[pallet::weight(T::WeightInfo::swap_coldkey())]
+        pub fn swap_coldkey(
+            origin: OriginFor<T>,
+            old_coldkey: T::AccountId,
+            new_coldkey: T::AccountId,
+            swap_cost: TaoBalance,
+        ) -> DispatchResult {
+            ensure_root(origin)?;
+            Self::do_root_swap_coldkey(&old_coldkey, &new_coldkey, swap_cost)
+        }
+
+        /// Replaced by `announce_coldkey_swap`: always fails.
+        #[pallet::call_index(73)]
+        #[pallet::weight(T::WeightInfo::sudo_set_childkey_parameter())]
+        pub fn schedule_swap_coldkey(origin: OriginFor<T>, _new_coldkey: T::AccountId) -> DispatchResult {
+            ensure_signed_or_root(origin)?;
+            Err(Error::<T>::Deprecated.into())
         }
 
         /// Whether the caller's root validator `hotkey` becomes a parent of each new subnet's

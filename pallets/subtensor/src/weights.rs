@@ -68,6 +68,12 @@ pub trait WeightInfo {
     /// The root-only childkey settings (rate limit, minimum and maximum take, cooldown).
     fn sudo_set_childkey_parameter() -> Weight;
     fn set_auto_parent_delegation_enabled() -> Weight;
+    fn announce_coldkey_swap() -> Weight;
+    /// `swap_coldkey_announced` and root's `swap_coldkey`: a coldkey with stake on several
+    /// hotkeys and subnets, owning hotkeys and a subnet.
+    fn swap_coldkey() -> Weight;
+    /// `dispute_coldkey_swap`, `reset_coldkey_swap` and `clear_coldkey_swap_announcement`.
+    fn dispute_coldkey_swap() -> Weight;
 }
 
 /// `set_children`: the checks, the hotkey's stake read on up to 129 subnets with their
@@ -285,6 +291,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     fn set_auto_parent_delegation_enabled() -> Weight {
         Weight::from_parts(15_000_000, 4_000).saturating_add(T::DbWeight::get().reads_writes(2, 1))
     }
+    fn announce_coldkey_swap() -> Weight {
+        Weight::from_parts(40_000_000, 6_000).saturating_add(T::DbWeight::get().reads_writes(5, 4))
+    }
+    fn swap_coldkey() -> Weight {
+        Weight::from_parts(400_000_000, 60_000).saturating_add(T::DbWeight::get().reads_writes(1_200, 600))
+    }
+    fn dispute_coldkey_swap() -> Weight {
+        Weight::from_parts(15_000_000, 4_000).saturating_add(T::DbWeight::get().reads_writes(2, 2))
+    }
 }
 
 impl WeightInfo for () {
@@ -419,5 +434,14 @@ impl WeightInfo for () {
     }
     fn set_auto_parent_delegation_enabled() -> Weight {
         Weight::from_parts(15_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(2, 1))
+    }
+    fn announce_coldkey_swap() -> Weight {
+        Weight::from_parts(40_000_000, 6_000).saturating_add(RocksDbWeight::get().reads_writes(5, 4))
+    }
+    fn swap_coldkey() -> Weight {
+        Weight::from_parts(400_000_000, 60_000).saturating_add(RocksDbWeight::get().reads_writes(1_200, 600))
+    }
+    fn dispute_coldkey_swap() -> Weight {
+        Weight::from_parts(15_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(2, 2))
     }
 }

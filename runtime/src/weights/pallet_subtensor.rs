@@ -1530,4 +1530,13 @@ impl<T: frame_system::Config> pallet_subtensor::WeightInfo for WeightInfo<T> {
 	fn set_auto_parent_delegation_enabled() -> Weight {
 		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::set_auto_parent_delegation_enabled()
 	}
+	fn announce_coldkey_swap() -> Weight {
+		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::announce_coldkey_swap()
+	}
+	fn swap_coldkey() -> Weight {
+		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::swap_coldkey()
+	}
+	fn dispute_coldkey_swap() -> Weight {
+		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::dispute_coldkey_swap()
+	}
 }

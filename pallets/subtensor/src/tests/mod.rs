@@ -20,6 +20,7 @@ mod rpc_info;
 mod set_weights;
 mod random_calls;
 mod subnet_admin;
+mod swap_coldkey;
 mod timelocked;
 
 pub(super) fn signed(n: u8) -> RuntimeOrigin {
