@@ -82,7 +82,7 @@ def test_sdk_coldkey_swap_announce_execute_dispute_reset(dev_node, substrate, al
     old = Keypair.create_from_mnemonic(old_mnemonic)
     new = Keypair.create_from_mnemonic(Keypair.generate_mnemonic())
     submit(substrate, url, alice, "Balances", "transfer_keep_alive", {"dest": old.ss58_address, "value": 100 * TAO})
-    root_hotkey = query(substrate, "SubnetOwnerHotkey", [0])
+    root_hotkey = query(substrate, "Keys", [1, 0])  # the genesis subnet's neuron, an existing hotkey
     submit(substrate, url, old, "SubtensorModule", "add_stake",
            {"hotkey": root_hotkey, "netuid": 0, "amount_staked": 10 * TAO})
     staked = alpha_of(substrate, root_hotkey, old.ss58_address, 0)

@@ -138,6 +138,7 @@ impl<T: Config> Pallet<T> {
         }
         // 3. Per subnet: ownership, auto-stake destination, and every stake.
         let hotkeys = StakingHotkeys::<T>::get(old);
+        let claims = Self::root_claims_of(&hotkeys, old, new);
         for netuid in Self::added_netuids() {
             if SubnetOwner::<T>::get(netuid) == *old {
                 SubnetOwner::<T>::insert(netuid, new.clone());
@@ -153,9 +154,10 @@ impl<T: Config> Pallet<T> {
                 Self::move_stake_to_coldkey(hotkey, old, new, netuid);
             }
         }
-        // The claimed root dividends follow the root stake (see `move_root_claims`).
-        for hotkey in &hotkeys {
-            Self::move_root_claims(hotkey, old, new);
+        // The claimed root dividends follow the root stake (see `root_claims_of`).
+        for (netuid, hotkey, claimed) in claims {
+            RootClaimed::<T>::remove((netuid, &hotkey, old));
+            RootClaimed::<T>::insert((netuid, &hotkey, new), claimed);
         }
         if let Some(index) = StakingColdkeys::<T>::take(old) {
             StakingColdkeysByIndex::<T>::remove(index);
@@ -206,19 +208,20 @@ impl<T: Config> Pallet<T> {
         Self::increase_alpha_stake(hotkey, new, netuid, moved);
     }
 
-    /// `RootClaimed` of (hotkey, old) moves to (hotkey, new), summed. The root stake moved by
-    /// `decrease/increase_alpha_stake` already shifted the claimed amounts its rate implies;
-    /// what is left on `old` is what it had claimed beyond that, so adding it to `new` keeps
-    /// every owed amount as it was. (Upstream moves only the rows of subnets where alpha
-    /// moved; moving them all keeps root dividends owed exact.)
-    fn move_root_claims(hotkey: &T::AccountId, old: &T::AccountId, new: &T::AccountId) {
-        let netuids: Vec<NetUid> = RootClaimable::<T>::get(hotkey).keys().copied().collect();
-        for netuid in netuids {
-            let claimed = RootClaimed::<T>::take((netuid, hotkey, old));
-            if claimed > 0 {
-                RootClaimed::<T>::mutate((netuid, hotkey, new), |c| *c = c.saturating_add(claimed));
+    /// What (hotkey, new) will have claimed on each subnet once the root stake has moved:
+    /// its own claims plus old's, read before the move (moving the stake shifts the claimed
+    /// amounts by the stake's rate, which would lose what old was owed). So each owed amount
+    /// stays as it was. (Upstream moves only the rows of subnets where alpha moved.)
+    fn root_claims_of(hotkeys: &[T::AccountId], old: &T::AccountId, new: &T::AccountId) -> Vec<(NetUid, T::AccountId, u128)> {
+        let mut claims = Vec::new();
+        for hotkey in hotkeys {
+            for netuid in RootClaimable::<T>::get(hotkey).keys().copied() {
+                let claimed = RootClaimed::<T>::get((netuid, hotkey, old))
+                    .saturating_add(RootClaimed::<T>::get((netuid, hotkey, new)));
+                claims.push((netuid, hotkey.clone(), claimed));
             }
         }
+        claims
     }
 
     /// Fills the hole a removed root staker left in the auto-claim index with the last one.

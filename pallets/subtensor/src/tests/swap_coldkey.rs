@@ -118,6 +118,13 @@ fn everything_moves_to_the_new_coldkey() {
             .iter()
             .map(|(h, n)| (*h, *n, SubtensorModule::alpha_stake(&account(*h), &old, *n)))
             .collect();
+        // Root dividends owed through hotkey 11's root stake, partly claimed already.
+        RootClaimable::<Test>::mutate(account(11), |m| {
+            m.insert(a, substrate_fixed::types::I96F32::from_num(0.25));
+        });
+        RootClaimed::<Test>::insert((a, account(11), old.clone()), 1_000_000u128);
+        let owed = SubtensorModule::root_owed(&account(11), &old, a);
+        assert!(owed > 0);
         let total_stake = TotalStake::<Test>::get();
         let old_free = free(1);
         let mut staking_before = StakingHotkeys::<Test>::get(&old);
@@ -152,6 +159,10 @@ fn everything_moves_to_the_new_coldkey() {
         assert_eq!(free(1), 0);
         assert_eq!(free(20), old_free - KEY_SWAP_COST);
         assert_eq!(TotalStake::<Test>::get(), total_stake);
+        assert_eq!(SubtensorModule::root_owed(&account(11), &new, a), owed);
+        assert_eq!(RootClaimed::<Test>::get((a, account(11), old.clone())), 0);
+        // The rate was written by hand (no alpha backs it); remove it for the accounting.
+        RootClaimable::<Test>::remove(account(11));
         assert_issuance_consistent();
     });
 }
