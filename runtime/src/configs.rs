@@ -374,6 +374,8 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
                             | S::swap_coldkey_announced { .. }
                             | S::clear_coldkey_swap_announcement { .. }
                             | S::dispute_coldkey_swap { .. }
+                            | S::swap_hotkey { .. }
+                            | S::swap_hotkey_v2 { .. }
                     )
             ),
             ProxyType::Senate | ProxyType::Triumvirate | ProxyType::Governance | ProxyType::RootWeights => false,
@@ -416,8 +418,9 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
             ProxyType::ChildKeys => {
                 matches!(call, RuntimeCall::SubtensorModule(S::set_children { .. } | S::set_childkey_take { .. }))
             },
-            // The hotkey-swap calls do not exist yet (staking part 2): nothing to allow.
-            ProxyType::SwapHotkey => false,
+            ProxyType::SwapHotkey => {
+                matches!(call, RuntimeCall::SubtensorModule(S::swap_hotkey { .. } | S::swap_hotkey_v2 { .. }))
+            },
             ProxyType::SudoUncheckedSetCode => match call {
                 RuntimeCall::Sudo(pallet_sudo::Call::sudo_unchecked_weight { call, .. }) => {
                     matches!(call.as_ref(), RuntimeCall::System(frame_system::Call::set_code { .. }))

@@ -43,6 +43,7 @@ struct Timing {
     tx_childkey_take_rate_limit: Option<u64>,
     coldkey_swap_announcement_delay: Option<u32>,
     coldkey_swap_reannouncement_delay: Option<u32>,
+    hotkey_swap_on_subnet_interval: Option<u64>,
 }
 
 /// Production values: every item keeps its runtime default.
@@ -55,6 +56,7 @@ const PRODUCTION: Timing = Timing {
     tx_childkey_take_rate_limit: None,
     coldkey_swap_announcement_delay: None,
     coldkey_swap_reannouncement_delay: None,
+    hotkey_swap_on_subnet_interval: None,
 };
 
 /// Upstream's `fast-runtime` localnet values (`client-compat.md` §4.1), as genesis values.
@@ -67,6 +69,7 @@ const FAST: Timing = Timing {
     tx_childkey_take_rate_limit: Some(5),
     coldkey_swap_announcement_delay: Some(50),
     coldkey_swap_reannouncement_delay: Some(10),
+    hotkey_swap_on_subnet_interval: Some(1),
 };
 
 fn genesis(
@@ -103,6 +106,7 @@ fn genesis(
             tx_childkey_take_rate_limit: timing.tx_childkey_take_rate_limit,
             coldkey_swap_announcement_delay: timing.coldkey_swap_announcement_delay,
             coldkey_swap_reannouncement_delay: timing.coldkey_swap_reannouncement_delay,
+            hotkey_swap_on_subnet_interval: timing.hotkey_swap_on_subnet_interval,
             ..Default::default()
         },
         ..Default::default()

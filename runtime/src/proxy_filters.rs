@@ -156,6 +156,8 @@ fn describe(t: ProxyType) -> (FilterMode, Vec<CallInfo>, Vec<CallInfo>) {
                 "swap_coldkey_announced",
                 "clear_coldkey_swap_announcement",
                 "dispute_coldkey_swap",
+                "swap_hotkey",
+                "swap_hotkey_v2",
             ]));
             (Deny, calls, vec![])
         },
@@ -189,8 +191,7 @@ fn describe(t: ProxyType) -> (FilterMode, Vec<CallInfo>, Vec<CallInfo>) {
             (Allow, calls, vec![])
         },
         ProxyType::ChildKeys => (Allow, subtensor(&["set_children", "set_childkey_take"]), vec![]),
-        // The hotkey-swap calls do not exist on this chain yet.
-        ProxyType::SwapHotkey => (Allow, vec![], vec![]),
+        ProxyType::SwapHotkey => (Allow, subtensor(&["swap_hotkey", "swap_hotkey_v2"]), vec![]),
         ProxyType::SudoUncheckedSetCode => {
             let mut info = call::<Sudo, pallet_sudo::Call<Runtime>>("sudo_unchecked_weight");
             let set_code = call::<System, frame_system::Call<Runtime>>("set_code");

@@ -721,6 +721,32 @@ def test_childkeys_through_btcli_and_the_sdk(localnet, chain, home, wallets):
     sdk.close()
 
 
+def test_swap_hotkey_moves_the_registration(localnet, chain, home, wallets):
+    """`btcli wallet swap-hotkey` on every subnet: the uid, its axon and the stake move to
+    the new hotkey, which its coldkey now owns; the swap's cost (0.1 TAO) is recycled."""
+    hk = state["hotkeys"]
+    run(home, ["wallet", "new-hotkey", "--no-use-password", "--n-words", "12"], wallet="owner", hotkey="m1b",
+        wallets=wallets, network=False)
+    new = json.loads((wallets / "owner" / "hotkeys" / "m1b").read_text())["ss58Address"]
+    uid = query(chain, "Uids", [2, hk["m1"]])
+    stake = query(chain, "TotalHotkeyAlpha", [hk["m1"], 2])
+    paid_before = free(chain, state["owner"].ss58_address)
+    out = run(home, ["wallet", "swap-hotkey", "m1b", "--no-prompt"], wallet="owner", hotkey="m1", wallets=wallets)
+    assert query(chain, "Uids", [2, new]) == uid, out
+    assert query(chain, "Uids", [2, hk["m1"]]) is None
+    assert query(chain, "Keys", [2, uid]) == new
+    assert query(chain, "Owner", [new]) == state["owner"].ss58_address
+    assert chain.query("SubtensorModule", "Axons", [2, new]).value["port"] == 8091
+    assert query(chain, "TotalHotkeyAlpha", [new, 2]) >= stake
+    assert query(chain, "TotalHotkeyAlpha", [hk["m1"], 2]) == 0
+    assert chain.get_constant("SubtensorModule", "KeySwapCost").value == 100_000_000
+    paid = paid_before - free(chain, state["owner"].ss58_address)
+    assert 100_000_000 <= paid < 100_000_000 + TAO // 100, paid  # the cost, recycled, and the fee
+    block, events = block_with_event(chain, "SubtensorModule", "HotkeySwapped", back=50)
+    assert any(new in json.dumps(a) for a in event_attrs(events, "SubtensorModule", "HotkeySwapped"))
+    hk["m1"] = new
+
+
 def test_failing_calls_print_the_pallet_error(localnet, chain, home, wallets):
     # A stake below the minimum: the pallet's error, by name, in btcli's output.
     out = run(home, ["stake", "add", "--netuid", "2", "--amount", "0.001", "--include-hotkeys",

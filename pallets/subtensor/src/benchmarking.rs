@@ -767,5 +767,21 @@ mod benchmarks {
         assert!(ColdkeySwapDisputes::<T>::contains_key(&who));
     }
 
+    /// The owner hotkey of a started subnet, staked there and on root, swapped on every
+    /// subnet with its stake.
+    #[benchmark]
+    fn swap_hotkey() {
+        let (netuid, owner) = subnet_with_owner::<T>();
+        let hotkey: T::AccountId = account("owner_hotkey", 0, 0);
+        Pallet::<T>::do_start_call(owner.clone(), netuid).unwrap();
+        Pallet::<T>::do_add_stake(owner.clone(), hotkey.clone(), netuid, 10 * TAO).unwrap();
+        Pallet::<T>::do_add_stake(owner.clone(), hotkey.clone(), ROOT_NETUID, 10 * TAO).unwrap();
+        TxRateLimit::<T>::put(0);
+        let new: T::AccountId = account("new_hotkey", 0, 0);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(owner), hotkey, new.clone(), None);
+        assert_eq!(SubnetOwnerHotkey::<T>::get(netuid), new);
+    }
+
     impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -14,7 +14,7 @@ use frame_support::{
     traits::Get,
 };
 use substrate_fixed::types::U64F64;
-use tensorchain_economics::childkeys::{inherited_stake, split_dividend, DividendSplit, ParentStake};
+use tensorchain_economics::childkeys::{inherited_stake, split_dividend, DividendSplit, ParentStake, SplittingHotkey};
 
 /// `TransactionKeyLastBlock` transaction types.
 pub const TX_SET_CHILDREN: u16 = 0;
@@ -25,6 +25,9 @@ pub const SET_CHILDREN_RATE_LIMIT: u64 = 150;
 pub const MAX_CHILDREN: usize = 5;
 /// Root's uids, each a validator that may become a new subnet's parent.
 pub const ROOT_MAX_UIDS: u16 = 64;
+
+/// A scheduled child list and the block after which it may apply.
+type PendingChildren<T> = (Vec<(u64, <T as frame_system::Config>::AccountId)>, u64);
 
 impl<T: Config> Pallet<T> {
     /// `set_children` (§1.3), checks in upstream's order.
@@ -128,7 +131,7 @@ impl<T: Config> Pallet<T> {
                 continue;
             }
             let started = SubtokenEnabled::<T>::get(netuid);
-            let pending: Vec<(T::AccountId, (Vec<(u64, T::AccountId)>, u64))> = PendingChildKeys::<T>::iter_prefix(netuid).collect();
+            let pending: Vec<(T::AccountId, PendingChildren<T>)> = PendingChildKeys::<T>::iter_prefix(netuid).collect();
             weight = weight.saturating_add(db.reads(1u64.saturating_add(u64::try_from(pending.len()).unwrap_or(u64::MAX))));
             for (hotkey, (children, cooldown_block)) in pending {
                 if started && cooldown_block >= now {
@@ -203,16 +206,13 @@ impl<T: Config> Pallet<T> {
             })
             .collect();
         let children: Vec<u64> = ChildKeys::<T>::get(hotkey, netuid).into_iter().map(|(p, _)| p).collect();
-        let split = split_dividend(
-            d,
-            TotalHotkeyAlpha::<T>::get(hotkey, netuid),
-            Self::root_stake(hotkey),
-            &children,
-            &stakes,
-            Self::childkey_take(hotkey, netuid),
-            CKBurn::<T>::get(),
-            TaoWeight::<T>::get(),
-        );
+        let splitting = SplittingHotkey {
+            alpha: TotalHotkeyAlpha::<T>::get(hotkey, netuid),
+            tao: Self::root_stake(hotkey),
+            children: &children,
+            childkey_take: Self::childkey_take(hotkey, netuid),
+        };
+        let split = split_dividend(d, &splitting, &stakes, CKBurn::<T>::get(), TaoWeight::<T>::get());
         (parents.into_iter().map(|(_, p)| p).collect(), split)
     }
 

@@ -47,8 +47,9 @@ impl<T: Config> Pallet<T> {
     pub fn block_step(now: u64) -> Weight {
         let db = T::DbWeight::get();
         let plan = Self::epoch_plan(now);
+        let mut weight = Self::prune_hotkey_swap_records(now);
         // Timelocked commits whose pulse arrived, before this block's epochs (§2.1 step 3).
-        let mut weight = Self::reveal_timelocked_commits(&plan);
+        weight = weight.saturating_add(Self::reveal_timelocked_commits(&plan));
         let emit_to = Self::subnets_to_emit_to();
         weight = weight.saturating_add(Self::run_coinbase(&emit_to));
         weight = weight.saturating_add(Self::run_epochs(now, &plan));

@@ -57,6 +57,7 @@ pub mod staking;
 pub mod subnet_storage;
 pub mod subnets;
 pub mod swap_coldkey;
+pub mod swap_hotkey;
 pub mod symbols;
 #[cfg(test)]
 mod tests;
@@ -833,6 +834,24 @@ pub mod pallet {
     pub type ColdkeySwapReannouncementDelay<T> =
         StorageValue<_, u32, ValueQuery, DefaultColdkeySwapReannouncementDelay>;
 
+    // ----- Hotkey swaps (`staking-2.md` §3.1; the logic is in `swap_hotkey.rs`) -----
+
+    /// The block of a coldkey's last hotkey swap (for `TxRateLimit`), and of a hotkey's,
+    /// copied to its successor.
+    #[pallet::storage]
+    pub type LastTxBlock<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u64, ValueQuery>;
+    /// The block of a coldkey's last hotkey swap touching a subnet.
+    #[pallet::storage]
+    pub type LastHotkeySwapOnNetuid<T: Config> =
+        StorageDoubleMap<_, Identity, NetUid, Blake2_128Concat, T::AccountId, u64, ValueQuery>;
+    #[pallet::type_value]
+    pub fn DefaultHotkeySwapOnSubnetInterval() -> u64 {
+        7_200
+    }
+    /// Blocks between two hotkey swaps of one coldkey touching one subnet.
+    #[pallet::storage]
+    pub type HotkeySwapOnSubnetInterval<T> = StorageValue<_, u64, ValueQuery, DefaultHotkeySwapOnSubnetInterval>;
+
     // ----- Legacy registration parameters, stored for the clients (unused by the burn) -----
 
     #[pallet::type_value]
@@ -1152,6 +1171,8 @@ pub mod pallet {
         pub coldkey_swap_announcement_delay: Option<u32>,
         /// Override `ColdkeySwapReannouncementDelay` (default 7 200; fast localnet 10).
         pub coldkey_swap_reannouncement_delay: Option<u32>,
+        /// Override `HotkeySwapOnSubnetInterval` (default 7 200; fast localnet 1).
+        pub hotkey_swap_on_subnet_interval: Option<u64>,
         #[serde(skip)]
         pub _phantom: core::marker::PhantomData<T>,
     }
@@ -1185,6 +1206,9 @@ pub mod pallet {
             }
             if let Some(delay) = self.coldkey_swap_reannouncement_delay {
                 ColdkeySwapReannouncementDelay::<T>::put(delay);
+            }
+            if let Some(interval) = self.hotkey_swap_on_subnet_interval {
+                HotkeySwapOnSubnetInterval::<T>::put(interval);
             }
             if self.root {
                 Pallet::<T>::init_root_network();
@@ -1337,6 +1361,12 @@ pub mod pallet {
         ColdkeySwapAnnouncementDelaySet(u32),
         /// The re-announcement delay changed (blocks).
         ColdkeySwapReannouncementDelaySet(u32),
+        /// A hotkey was replaced on every subnet.
+        HotkeySwapped { coldkey: T::AccountId, old_hotkey: T::AccountId, new_hotkey: T::AccountId },
+        /// A hotkey was replaced on one subnet.
+        HotkeySwappedOnSubnet { coldkey: T::AccountId, old_hotkey: T::AccountId, new_hotkey: T::AccountId, netuid: NetUid },
+        /// A subnet's owner hotkey changed: (netuid, hotkey).
+        SubnetOwnerHotkeySet(NetUid, T::AccountId),
     }
 
     #[pallet::error]
@@ -1557,6 +1587,16 @@ pub mod pallet {
         ColdkeySwapClearTooEarly,
         /// The call no longer exists.
         Deprecated,
+        /// The new hotkey is the old one.
+        NewHotKeyIsSameWithOld,
+        /// The coldkey swapped a hotkey too recently (`TxRateLimit`).
+        HotKeySetTxRateLimitExceeded,
+        /// A swap touching root needs a new hotkey without root stake or root dividends.
+        NewHotKeyNotCleanForRootSwap,
+        /// The coldkey swapped a hotkey on this subnet too recently.
+        HotKeySwapOnSubnetIntervalNotPassed,
+        /// The coldkey cannot pay the hotkey swap.
+        NotEnoughBalanceToPaySwapHotKey,
     }
 
     /// Bounds and defaults the clients read as constants (`client-compat.md` §2.5).
@@ -1566,6 +1606,16 @@ pub mod pallet {
         #[pallet::constant_name(KeySwapCost)]
         fn key_swap_cost() -> u64 {
             swap_coldkey::KEY_SWAP_COST
+        }
+        /// The recycled cost of a hotkey swap on one subnet.
+        #[pallet::constant_name(KeySwapOnSubnetCost)]
+        fn key_swap_on_subnet_cost() -> u64 {
+            swap_hotkey::KEY_SWAP_ON_SUBNET_COST
+        }
+        /// Blocks between two hotkey swaps of a coldkey on one subnet.
+        #[pallet::constant_name(HotkeySwapOnSubnetInterval)]
+        fn hotkey_swap_on_subnet_interval() -> u64 {
+            HotkeySwapOnSubnetInterval::<T>::get()
         }
         /// The announcement delay of a new chain.
         #[pallet::constant_name(InitialColdkeySwapAnnouncementDelay)]
@@ -2500,6 +2550,35 @@ pub mod pallet {
         ) -> DispatchResult {
             ensure_root(origin)?;
             Self::do_root_swap_coldkey(&old_coldkey, &new_coldkey, swap_cost)
+        }
+
+        /// Replaces the caller's `hotkey` by `new_hotkey` on every subnet (`netuid` none) or on
+        /// one, moving its stake with it (`swap_hotkey_v2` with `keep_stake` false).
+        #[pallet::call_index(70)]
+        #[pallet::weight(T::WeightInfo::swap_hotkey())]
+        pub fn swap_hotkey(
+            origin: OriginFor<T>,
+            hotkey: T::AccountId,
+            new_hotkey: T::AccountId,
+            netuid: Option<NetUid>,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_swap_hotkey(&coldkey, &hotkey, &new_hotkey, netuid, false)
+        }
+
+        /// Replaces the caller's `hotkey` by `new_hotkey` on every subnet (`netuid` none) or on
+        /// one; with `keep_stake` the stake stays on the old hotkey.
+        #[pallet::call_index(72)]
+        #[pallet::weight(T::WeightInfo::swap_hotkey())]
+        pub fn swap_hotkey_v2(
+            origin: OriginFor<T>,
+            hotkey: T::AccountId,
+            new_hotkey: T::AccountId,
+            netuid: Option<NetUid>,
+            keep_stake: bool,
+        ) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_swap_hotkey(&coldkey, &hotkey, &new_hotkey, netuid, keep_stake)
         }
 
         /// Replaced by `announce_coldkey_swap`: always fails.

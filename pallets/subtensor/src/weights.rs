@@ -74,6 +74,8 @@ pub trait WeightInfo {
     fn swap_coldkey() -> Weight;
     /// `dispute_coldkey_swap`, `reset_coldkey_swap` and `clear_coldkey_swap_announcement`.
     fn dispute_coldkey_swap() -> Weight;
+    /// `swap_hotkey` and `swap_hotkey_v2` on every subnet, the hotkey registered and staked.
+    fn swap_hotkey() -> Weight;
 }
 
 /// `set_children`: the checks, the hotkey's stake read on up to 129 subnets with their
@@ -300,6 +302,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     fn dispute_coldkey_swap() -> Weight {
         Weight::from_parts(15_000_000, 4_000).saturating_add(T::DbWeight::get().reads_writes(2, 2))
     }
+    fn swap_hotkey() -> Weight {
+        Weight::from_parts(500_000_000, 80_000).saturating_add(T::DbWeight::get().reads_writes(2_000, 1_000))
+    }
 }
 
 impl WeightInfo for () {
@@ -443,5 +448,8 @@ impl WeightInfo for () {
     }
     fn dispute_coldkey_swap() -> Weight {
         Weight::from_parts(15_000_000, 4_000).saturating_add(RocksDbWeight::get().reads_writes(2, 2))
+    }
+    fn swap_hotkey() -> Weight {
+        Weight::from_parts(500_000_000, 80_000).saturating_add(RocksDbWeight::get().reads_writes(2_000, 1_000))
     }
 }

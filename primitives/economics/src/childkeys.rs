@@ -49,6 +49,16 @@ pub struct ParentStake {
     pub same_coldkey: bool,
 }
 
+/// The hotkey whose dividend is split: its own stakes, the proportions its children take
+/// and its childkey take (parts of 65 535).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SplittingHotkey<'a> {
+    pub alpha: u64,
+    pub tao: u64,
+    pub children: &'a [u64],
+    pub childkey_take: u16,
+}
+
 /// The split of one hotkey's dividend (§1.8 step A).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DividendSplit {
@@ -60,20 +70,17 @@ pub struct DividendSplit {
     pub burned: u64,
 }
 
-/// §1.8 step A (`get_parent_child_dividends_distribution`): splits the dividend `d` of a
-/// hotkey with own stakes `own_alpha`/`own_tao` and children proportions `children` among its
-/// `parents` by their contributions, taking `ck_burn` (parts of `u64::MAX`) and the child's
-/// `childkey_take` (parts of 65 535) from parents of other coldkeys.
+/// §1.8 step A (`get_parent_child_dividends_distribution`): splits the dividend `d` of
+/// `hotkey` among its `parents` by their contributions, taking `ck_burn` (parts of
+/// `u64::MAX`) and the hotkey's childkey take from parents of other coldkeys.
 pub fn split_dividend(
     d: u64,
-    own_alpha: u64,
-    own_tao: u64,
-    children: &[u64],
+    hotkey: &SplittingHotkey<'_>,
     parents: &[ParentStake],
-    childkey_take: u16,
     ck_burn: u64,
     tao_weight: u64,
 ) -> DividendSplit {
+    let (own_alpha, own_tao, children, childkey_take) = (hotkey.alpha, hotkey.tao, hotkey.children, hotkey.childkey_take);
     if parents.is_empty() {
         return DividendSplit { parents: Vec::new(), own: d, burned: 0 };
     }
@@ -154,7 +161,8 @@ mod tests {
 
     #[test]
     fn a_hotkey_without_parents_keeps_its_dividend() {
-        let s = split_dividend(123_456, 10, 10, &[MAX / 2], &[], 6_553, MAX, TW);
+        let h = SplittingHotkey { alpha: 10, tao: 10, children: &[MAX / 2], childkey_take: 6_553 };
+        let s = split_dividend(123_456, &h, &[], MAX, TW);
         assert_eq!(s, DividendSplit { parents: Vec::new(), own: 123_456, burned: 0 });
     }
 
@@ -164,7 +172,8 @@ mod tests {
         let parent = ParentStake { proportion: MAX, alpha: 3_000_000_000_000, tao: 10_000_000_000_000, same_coldkey: false };
         assert_eq!(inherited_stake(1_000_000_000_000, &[], &[(MAX, 3_000_000_000_000)]), 4_000_000_000_000);
         assert_eq!(inherited_stake(0, &[], &[(MAX, 10_000_000_000_000)]), 10_000_000_000_000);
-        let s = split_dividend(1_000_000_000, 1_000_000_000_000, 0, &[], &[parent], 6_553, 0, TW);
+        let child = SplittingHotkey { alpha: 1_000_000_000_000, tao: 0, children: &[], childkey_take: 6_553 };
+        let s = split_dividend(1_000_000_000, &child, &[parent], 0, TW);
         assert_eq!(s.parents, vec![701_188_674]);
         assert_eq!(s.own, 298_811_325);
         assert_eq!(s.burned, 0);
@@ -193,10 +202,12 @@ mod tests {
     #[test]
     fn same_coldkey_parents_pay_neither_burn_nor_take() {
         let mut parent = ParentStake { proportion: MAX, alpha: 1_000, tao: 0, same_coldkey: true };
-        let same = split_dividend(1_000_000, 1_000, 0, &[], &[parent], 6_553, MAX / 2, 0);
+        let taking = SplittingHotkey { alpha: 1_000, tao: 0, children: &[], childkey_take: 6_553 };
+        let same = split_dividend(1_000_000, &taking, &[parent], MAX / 2, 0);
         assert_eq!(same, DividendSplit { parents: vec![500_000], own: 500_000, burned: 0 });
         parent.same_coldkey = false;
-        let other = split_dividend(1_000_000, 1_000, 0, &[], &[parent], 0, MAX / 2, 0);
+        let free = SplittingHotkey { alpha: 1_000, tao: 0, children: &[], childkey_take: 0 };
+        let other = split_dividend(1_000_000, &free, &[parent], MAX / 2, 0);
         // Half of the parent's 500 000 is recycled (the proportion is 0.5 − 2⁻³²).
         assert_eq!(other.burned, 249_999);
         assert_eq!(other.parents, vec![250_000]);
@@ -206,7 +217,7 @@ mod tests {
     #[test]
     fn nothing_to_weigh_by_gives_parents_nothing() {
         let parent = ParentStake { proportion: MAX, alpha: 0, tao: 0, same_coldkey: false };
-        let s = split_dividend(1_000, 0, 0, &[], &[parent], 0, 0, TW);
+        let s = split_dividend(1_000, &SplittingHotkey::default(), &[parent], 0, TW);
         assert_eq!(s, DividendSplit { parents: vec![0], own: 1_000, burned: 0 });
     }
 }

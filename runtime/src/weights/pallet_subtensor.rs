@@ -1539,4 +1539,7 @@ impl<T: frame_system::Config> pallet_subtensor::WeightInfo for WeightInfo<T> {
 	fn dispute_coldkey_swap() -> Weight {
 		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::dispute_coldkey_swap()
 	}
+	fn swap_hotkey() -> Weight {
+		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::swap_hotkey()
+	}
 }

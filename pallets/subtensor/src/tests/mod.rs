@@ -21,6 +21,7 @@ mod set_weights;
 mod random_calls;
 mod subnet_admin;
 mod swap_coldkey;
+mod swap_hotkey;
 mod timelocked;
 
 pub(super) fn signed(n: u8) -> RuntimeOrigin {
