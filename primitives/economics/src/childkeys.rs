@@ -214,6 +214,25 @@ mod tests {
         assert_eq!(other.own, 500_000);
     }
 
+    /// C4: B (own 2/9 of the stake, half given to C) with parent A (own 2/3, half given to
+    /// B), childkey take 65 535/9, TW 0: B keeps `d·(½s_B + ½s_A·t)/(½s_B + ½s_A)`, A gets
+    /// the rest; A, without parents, keeps its whole dividend.
+    #[test]
+    fn c4_parent_child_split_ratios() {
+        let d = 1_000_000u64;
+        let take = u16::MAX / 9;
+        let t = f64::from(take) / 65_535.0;
+        let b = SplittingHotkey { alpha: 2_000_000_000_000, tao: 0, children: &[MAX / 2], childkey_take: take };
+        let a = ParentStake { proportion: MAX / 2, alpha: 6_000_000_000_000, tao: 0, same_coldkey: false };
+        let s = split_dividend(d, &b, &[a], 0, 0);
+        let (s_a, s_b) = (6.0 / 9.0, 2.0 / 9.0);
+        let x = d as f64 * (0.5 * s_b + 0.5 * s_a * t) / (0.5 * s_b + 0.5 * s_a);
+        assert!((s.own as f64 - x).abs() <= d as f64 / 1000.0, "{} vs {x}", s.own);
+        assert!((s.parents[0] as f64 - (d as f64 - x)).abs() <= d as f64 / 1000.0);
+        let a_alone = SplittingHotkey { alpha: 6_000_000_000_000, tao: 0, children: &[MAX / 2], childkey_take: take };
+        assert_eq!(split_dividend(d, &a_alone, &[], 0, 0).own, d);
+    }
+
     #[test]
     fn nothing_to_weigh_by_gives_parents_nothing() {
         let parent = ParentStake { proportion: MAX, alpha: 0, tao: 0, same_coldkey: false };
