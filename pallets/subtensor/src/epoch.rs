@@ -244,6 +244,21 @@ impl<T: Config> Pallet<T> {
 
         let keys: Vec<T::AccountId> = (0..n).map(|uid| Keys::<T>::get(netuid, uid)).collect();
         let mut credited: AlphaBalance = 0;
+        let total_incentive = agg.server_emission.iter().fold(0u64, |a, x| a.saturating_add(*x));
+
+        // Dividends, computed on the stakes as they were before this epoch pays anything (as
+        // upstream does): the validator pool (both halves when no miner earned anything) and the
+        // root pool, split by each validator's root fraction.
+        // Incentive is half of the whole emission while `server` is the floored half of each
+        // block's: the few rao of rounding it may exceed `server` by come out of the
+        // validators' pool, so nothing is credited twice.
+        let validator_pool = if total_incentive == 0 {
+            pending.validator.saturating_add(pending.server)
+        } else {
+            pending.validator.saturating_sub(total_incentive.saturating_sub(pending.server))
+        };
+        let (receivers, recycled) =
+            Self::dividends_with_parents(netuid, &keys, &agg.validator_emission, validator_pool, pending.root);
 
         // Owner cut, staked to the owner hotkey.
         let owner = SubnetOwner::<T>::get(netuid);
@@ -258,7 +273,6 @@ impl<T: Config> Pallet<T> {
         // Incentive to miners; the owner's own hotkeys' incentive is withheld.
         let owner_hotkeys: BTreeSet<T::AccountId> =
             OwnedHotkeys::<T>::get(&owner).into_iter().chain(core::iter::once(owner_hotkey)).collect();
-        let total_incentive = agg.server_emission.iter().fold(0u64, |a, x| a.saturating_add(*x));
         let mut withheld: AlphaBalance = 0;
         for (hotkey, amount) in keys.iter().zip(agg.server_emission.iter()) {
             if *amount == 0 {
@@ -296,18 +310,6 @@ impl<T: Config> Pallet<T> {
             .unwrap_or(U96F32::from_num(0));
         MinerBurned::<T>::insert(netuid, burned_fraction);
 
-        // Dividends: the validator pool (both halves when no miner earned anything) and the
-        // root pool, split by each validator's root fraction.
-        // Incentive is half of the whole emission while `server` is the floored half of each
-        // block's: the few rao of rounding it may exceed `server` by come out of the
-        // validators' pool, so nothing is credited twice.
-        let validator_pool = if total_incentive == 0 {
-            pending.validator.saturating_add(pending.server)
-        } else {
-            pending.validator.saturating_sub(total_incentive.saturating_sub(pending.server))
-        };
-        let (receivers, recycled) =
-            Self::dividends_with_parents(netuid, &keys, &agg.validator_emission, validator_pool, pending.root);
         if recycled > 0 {
             SubnetAlphaOut::<T>::mutate(netuid, |o| *o = o.saturating_sub(recycled));
             credited = credited.saturating_add(recycled);

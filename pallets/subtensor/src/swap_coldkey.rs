@@ -184,9 +184,12 @@ impl<T: Config> Pallet<T> {
                 }
             }
         });
-        // 6. Account flags (locks do not exist on this chain yet).
-        if AccountFlags::<T>::contains_key(old) {
-            AccountFlags::<T>::insert(new, AccountFlags::<T>::take(old));
+        // 6. Account flags: old's replace new's (locks do not exist on this chain yet).
+        let flags = AccountFlags::<T>::take(old);
+        if flags == 0 {
+            AccountFlags::<T>::remove(new);
+        } else {
+            AccountFlags::<T>::insert(new, flags);
         }
         // 7. The whole free balance; the old account is reaped.
         let balance = <T::Currency as Inspect<T::AccountId>>::reducible_balance(old, Preservation::Expendable, Fortitude::Polite);
@@ -194,6 +197,8 @@ impl<T: Config> Pallet<T> {
             <T::Currency as Mutate<T::AccountId>>::transfer(old, new, balance, Preservation::Expendable)
                 .map_err(|_| Error::<T>::BalanceWithdrawalError)?;
         }
+        // 8. The new coldkey's hotkey swaps wait `TxRateLimit`.
+        LastTxBlock::<T>::insert(new, Self::current_block());
         Self::deposit_event(Event::ColdkeySwapped { old_coldkey: old.clone(), new_coldkey: new.clone() });
         Ok(())
     }

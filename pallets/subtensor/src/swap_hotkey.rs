@@ -56,6 +56,9 @@ impl<T: Config> Pallet<T> {
                 Self::pay_hotkey_swap(coldkey, KEY_SWAP_ON_SUBNET_COST)?;
                 Self::create_account_if_non_existent(coldkey, new);
                 let claims = (netuid == ROOT_NETUID && !keep_stake).then(|| Self::take_root_claims(old));
+                if netuid == ROOT_NETUID && !keep_stake && AutoParentDelegationEnabled::<T>::contains_key(old) {
+                    AutoParentDelegationEnabled::<T>::insert(new, AutoParentDelegationEnabled::<T>::take(old));
+                }
                 Self::swap_hotkey_on_subnet(old, new, netuid, keep_stake)?;
                 if let Some(claims) = claims {
                     Self::put_root_claims(new, claims);
@@ -261,6 +264,10 @@ impl<T: Config> Pallet<T> {
                 let moved = Self::decrease_alpha_stake(old, &staker, netuid, stake);
                 Self::increase_alpha_stake(new, &staker, netuid, moved);
             }
+            // Holders whose shares were worth nothing keep no row on the old key.
+            for (staker, _) in Self::share_holders(old, netuid) {
+                Alpha::<T>::remove((old, &staker, netuid));
+            }
             // Whatever is left on old has no holder (rounding): it follows too.
             let dust = TotalHotkeyAlpha::<T>::take(old, netuid);
             if dust > 0 {
@@ -282,12 +289,22 @@ impl<T: Config> Pallet<T> {
     /// Re-pivots the old key's children, parents and pending list onto the new key, and
     /// renames it in the lists that name it.
     fn swap_child_relations(old: &T::AccountId, new: &T::AccountId, netuid: NetUid) -> DispatchResult {
-        let children = ChildKeys::<T>::take(old, netuid);
-        let parents = ParentKeys::<T>::take(old, netuid);
+        let children = ChildKeys::<T>::get(old, netuid);
+        let parents = ParentKeys::<T>::get(old, netuid);
         ensure!(
             children.iter().all(|(_, c)| c != new) && parents.iter().all(|(_, p)| p != new),
             Error::<T>::InvalidChild
         );
+        // The new key takes the old one's place only if it has no relations of its own there
+        // (merging two sets of relations could break the proportions or make cycles).
+        ensure!(
+            !ChildKeys::<T>::contains_key(new, netuid)
+                && !ParentKeys::<T>::contains_key(new, netuid)
+                && !PendingChildKeys::<T>::contains_key(netuid, new),
+            Error::<T>::ChildParentInconsistency
+        );
+        ChildKeys::<T>::remove(old, netuid);
+        ParentKeys::<T>::remove(old, netuid);
         for (_, child) in &children {
             ParentKeys::<T>::mutate(child, netuid, |list| {
                 for entry in list.iter_mut().filter(|(_, p)| p == old) {

@@ -160,6 +160,8 @@ fn everything_moves_to_the_new_coldkey() {
         assert_eq!(free(20), old_free - KEY_SWAP_COST);
         assert_eq!(TotalStake::<Test>::get(), total_stake);
         assert_eq!(SubtensorModule::root_owed(&account(11), &new, a), owed);
+        // The new coldkey's hotkey swaps wait `TxRateLimit`.
+        assert_eq!(LastTxBlock::<Test>::get(&new), 51);
         assert_eq!(RootClaimed::<Test>::get((a, account(11), old.clone())), 0);
         // The rate was written by hand (no alpha backs it); remove it for the accounting.
         RootClaimable::<Test>::remove(account(11));

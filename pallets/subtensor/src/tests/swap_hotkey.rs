@@ -124,6 +124,12 @@ fn hotkey_swap_errors_in_order() {
         SubtokenEnabled::<Test>::insert(a, false);
         assert_ok!(SubtensorModule::set_children(signed(2), account(24), a, vec![(MAX, account(27))]));
         assert_noop!(swap(2, 24, 27, None), Error::<Test>::InvalidChild);
+        // Nor onto a key with relations of its own on a subnet the old key is swapped on.
+        run_to_block(40);
+        Owner::<Test>::insert(account(28), account(2));
+        assert_ok!(SubtensorModule::set_children(signed(2), account(28), a, vec![(MAX, account(29))]));
+        assert_noop!(swap(2, 24, 28, None), Error::<Test>::ChildParentInconsistency);
+        assert_noop!(swap(2, 24, 29, None), Error::<Test>::ChildParentInconsistency);
     });
 }
 
