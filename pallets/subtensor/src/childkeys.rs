@@ -42,10 +42,7 @@ impl<T: Config> Pallet<T> {
         ensure!(last == 0 || now.saturating_sub(last) >= SET_CHILDREN_RATE_LIMIT, Error::<T>::TxRateLimitExceeded);
         ensure!(netuid != ROOT_NETUID, Error::<T>::RegistrationNotPermittedOnRootSubnet);
         ensure!(Self::if_subnet_exist(netuid), Error::<T>::SubnetNotExists);
-        ensure!(
-            Owner::<T>::contains_key(hotkey) && Owner::<T>::get(hotkey) == *coldkey,
-            Error::<T>::NonAssociatedColdKey
-        );
+        ensure!(Self::is_hotkey_owner(coldkey, hotkey), Error::<T>::NonAssociatedColdKey);
         let mut seen = BTreeSet::new();
         for (_, child) in &children {
             ensure!(seen.insert(child), Error::<T>::DuplicateChild);
@@ -228,10 +225,7 @@ impl<T: Config> Pallet<T> {
 
     /// `set_childkey_take` (§1.6).
     pub fn do_set_childkey_take(coldkey: &T::AccountId, hotkey: &T::AccountId, netuid: NetUid, take: u16) -> DispatchResult {
-        ensure!(
-            Owner::<T>::contains_key(hotkey) && Owner::<T>::get(hotkey) == *coldkey,
-            Error::<T>::NonAssociatedColdKey
-        );
+        ensure!(Self::is_hotkey_owner(coldkey, hotkey), Error::<T>::NonAssociatedColdKey);
         ensure!(
             take >= Self::effective_min_childkey_take(netuid) && take <= MaxChildkeyTake::<T>::get(),
             Error::<T>::InvalidChildkeyTake
@@ -265,10 +259,7 @@ impl<T: Config> Pallet<T> {
 
     /// `set_auto_parent_delegation_enabled` (§1.7).
     pub fn do_set_auto_parent_delegation(coldkey: &T::AccountId, hotkey: &T::AccountId, enabled: bool) -> DispatchResult {
-        ensure!(
-            Owner::<T>::contains_key(hotkey) && Owner::<T>::get(hotkey) == *coldkey,
-            Error::<T>::NonAssociatedColdKey
-        );
+        ensure!(Self::is_hotkey_owner(coldkey, hotkey), Error::<T>::NonAssociatedColdKey);
         ensure!(Uids::<T>::contains_key(ROOT_NETUID, hotkey), Error::<T>::HotKeyNotRegisteredInSubNet);
         AutoParentDelegationEnabled::<T>::insert(hotkey, enabled);
         Self::deposit_event(Event::AutoParentDelegationEnabledSet { hotkey: hotkey.clone(), enabled });

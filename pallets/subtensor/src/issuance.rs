@@ -72,6 +72,17 @@ impl<T: Config> Pallet<T> {
         burned
     }
 
+    /// Recycles exactly `amount` of `from`'s TAO, keeping it alive, or nothing; returns
+    /// whether it did (the price of a key swap).
+    pub fn recycle_tao_exactly(from: &T::AccountId, amount: TaoBalance) -> bool {
+        let spendable = <T::Currency as frame_support::traits::fungible::Inspect<T::AccountId>>::reducible_balance(
+            from,
+            Preservation::Preserve,
+            Fortitude::Polite,
+        );
+        spendable >= amount && Self::recycle_tao(from, amount) == amount
+    }
+
     /// Records TAO destroyed outside this pallet (dust of reaped accounts, unpaid fees): the
     /// runtime calls it wherever the balances pallet's issuance falls.
     pub fn note_tao_destroyed(amount: TaoBalance) {

@@ -213,7 +213,7 @@ impl<T: Config> Pallet<T> {
         let end = lease.end_block.ok_or(Error::<T>::LeaseHasNoEndBlock)?;
         ensure!(frame_system::Pallet::<T>::block_number() >= end, Error::<T>::LeaseHasNotEnded);
         ensure!(
-            Owner::<T>::contains_key(&hotkey) && Owner::<T>::get(&hotkey) == who,
+            Self::is_hotkey_owner(&who, &hotkey),
             Error::<T>::BeneficiaryDoesNotOwnHotkey
         );
         SubnetOwner::<T>::insert(lease.netuid, who.clone());

@@ -57,6 +57,23 @@ impl<T: Config> Pallet<T> {
         NumStakingColdkeys::<T>::put(index.saturating_add(1));
     }
 
+    /// Takes a coldkey out of the automatic claims' index, the last indexed coldkey moving
+    /// into its place.
+    pub fn unindex_root_staker(coldkey: &T::AccountId) {
+        let Some(hole) = StakingColdkeys::<T>::take(coldkey) else {
+            return;
+        };
+        StakingColdkeysByIndex::<T>::remove(hole);
+        let last = NumStakingColdkeys::<T>::get().saturating_sub(1);
+        if hole != last {
+            if let Some(moved) = StakingColdkeysByIndex::<T>::take(last) {
+                StakingColdkeysByIndex::<T>::insert(hole, moved.clone());
+                StakingColdkeys::<T>::insert(moved, hole);
+            }
+        }
+        NumStakingColdkeys::<T>::put(last);
+    }
+
     /// Claims what (hotkey, coldkey) is owed on `netuid` if it reaches the subnet's threshold.
     fn claim_one(hotkey: &T::AccountId, coldkey: &T::AccountId, netuid: NetUid) {
         let owed = Self::root_owed(hotkey, coldkey, netuid);

@@ -28,6 +28,11 @@ impl<T: Config> Pallet<T> {
         Owner::<T>::contains_key(hotkey)
     }
 
+    /// Whether `hotkey` exists and belongs to `coldkey`.
+    pub fn is_hotkey_owner(coldkey: &T::AccountId, hotkey: &T::AccountId) -> bool {
+        Self::hotkey_account_exists(hotkey) && Owner::<T>::get(hotkey) == *coldkey
+    }
+
     /// Whether staking is open on `netuid`: root always, other subnets after `start_call`.
     pub fn subtoken_enabled(netuid: NetUid) -> bool {
         netuid == ROOT_NETUID || SubtokenEnabled::<T>::get(netuid)

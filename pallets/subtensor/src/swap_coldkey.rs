@@ -71,9 +71,7 @@ impl<T: Config> Pallet<T> {
 
     /// Recycles `cost` from `who`, keeping it alive; all or nothing.
     fn charge_swap_cost(who: &T::AccountId, cost: TaoBalance) -> DispatchResult {
-        let spendable = <T::Currency as Inspect<T::AccountId>>::reducible_balance(who, Preservation::Preserve, Fortitude::Polite);
-        ensure!(spendable >= cost, Error::<T>::NotEnoughBalanceToPaySwapColdKey);
-        ensure!(Self::recycle_tao(who, cost) == cost, Error::<T>::NotEnoughBalanceToPaySwapColdKey);
+        ensure!(Self::recycle_tao_exactly(who, cost), Error::<T>::NotEnoughBalanceToPaySwapColdKey);
         Ok(())
     }
 
@@ -159,10 +157,7 @@ impl<T: Config> Pallet<T> {
             RootClaimed::<T>::remove((netuid, &hotkey, old));
             RootClaimed::<T>::insert((netuid, &hotkey, new), claimed);
         }
-        if let Some(index) = StakingColdkeys::<T>::take(old) {
-            StakingColdkeysByIndex::<T>::remove(index);
-            Self::compact_root_staker_index(index);
-        }
+        Self::unindex_root_staker(old);
         // 4. The staking index.
         StakingHotkeys::<T>::mutate(new, |keys| {
             for hotkey in &hotkeys {
@@ -227,19 +222,6 @@ impl<T: Config> Pallet<T> {
             }
         }
         claims
-    }
-
-    /// Fills the hole a removed root staker left in the auto-claim index with the last one.
-    fn compact_root_staker_index(hole: u64) {
-        let count = NumStakingColdkeys::<T>::get();
-        let last = count.saturating_sub(1);
-        if hole != last {
-            if let Some(moved) = StakingColdkeysByIndex::<T>::take(last) {
-                StakingColdkeysByIndex::<T>::insert(hole, moved.clone());
-                StakingColdkeys::<T>::insert(moved, hole);
-            }
-        }
-        NumStakingColdkeys::<T>::put(last);
     }
 
     /// AdminUtils' setters of the two delays.

@@ -6,11 +6,7 @@
 use crate::{pallet::*, set_weights::storage_index, NetUid, TaoBalance, ROOT_NETUID};
 use alloc::{collections::BTreeMap, vec::Vec};
 use substrate_fixed::types::I96F32;
-use frame_support::{
-    ensure,
-    pallet_prelude::DispatchResult,
-    traits::{fungible::Inspect, tokens::{Fortitude, Preservation}},
-};
+use frame_support::{ensure, pallet_prelude::DispatchResult};
 
 /// The recycled price of a one-subnet swap (0.001 TAO).
 pub const KEY_SWAP_ON_SUBNET_COST: TaoBalance = 1_000_000;
@@ -27,9 +23,9 @@ impl<T: Config> Pallet<T> {
         netuid: Option<NetUid>,
         keep_stake: bool,
     ) -> DispatchResult {
-        ensure!(Owner::<T>::contains_key(old) && Owner::<T>::get(old) == *coldkey, Error::<T>::NonAssociatedColdKey);
-        if Owner::<T>::contains_key(new) {
-            ensure!(Owner::<T>::get(new) == *coldkey, Error::<T>::NonAssociatedColdKey);
+        ensure!(Self::is_hotkey_owner(coldkey, old), Error::<T>::NonAssociatedColdKey);
+        if Self::hotkey_account_exists(new) {
+            ensure!(Self::is_hotkey_owner(coldkey, new), Error::<T>::NonAssociatedColdKey);
         }
         ensure!(old != new, Error::<T>::NewHotKeyIsSameWithOld);
         let now = Self::current_block();
@@ -171,10 +167,7 @@ impl<T: Config> Pallet<T> {
 
     /// Recycles the swap's cost from the coldkey, keeping it alive.
     fn pay_hotkey_swap(coldkey: &T::AccountId, cost: TaoBalance) -> DispatchResult {
-        let spendable =
-            <T::Currency as Inspect<T::AccountId>>::reducible_balance(coldkey, Preservation::Preserve, Fortitude::Polite);
-        ensure!(spendable >= cost, Error::<T>::NotEnoughBalanceToPaySwapHotKey);
-        ensure!(Self::recycle_tao(coldkey, cost) == cost, Error::<T>::NotEnoughBalanceToPaySwapHotKey);
+        ensure!(Self::recycle_tao_exactly(coldkey, cost), Error::<T>::NotEnoughBalanceToPaySwapHotKey);
         Ok(())
     }
 
