@@ -403,6 +403,12 @@ impl<T: Config> Pallet<T> {
         } else {
             Vec::new()
         };
+        // With children and parents counted, read once for both stake fields.
+        let inherited: Vec<(u64, u64)> = if sel.any(67..=68) {
+            hotkeys.iter().map(|h| Self::inherited_stakes(h, netuid)).collect()
+        } else {
+            Vec::new()
+        };
         let permits: Vec<bool> = if sel.has(57) || sel.has(72) {
             flags_n(&ValidatorPermit::<T>::get(netuid), n)
         } else {
@@ -486,9 +492,8 @@ impl<T: Config> Pallet<T> {
             rank: sel.pick(65, || compact_n(&incentive, n)),
             block_at_registration: sel
                 .pick(66, || (0..n).map(|uid| Compact(BlockAtRegistration::<T>::get(netuid, uid))).collect()),
-            alpha_stake: sel
-                .pick(67, || hotkeys.iter().map(|h| Compact(Self::inherited_stakes(h, netuid).0)).collect()),
-            tao_stake: sel.pick(68, || hotkeys.iter().map(|h| Compact(Self::inherited_stakes(h, netuid).1)).collect()),
+            alpha_stake: sel.pick(67, || inherited.iter().map(|s| Compact(s.0)).collect()),
+            tao_stake: sel.pick(68, || inherited.iter().map(|s| Compact(s.1)).collect()),
             total_stake: sel.pick(69, || total_stake.iter().map(|s| Compact(*s)).collect()),
             tao_dividends_per_hotkey: sel.pick(70, || {
                 hotkeys
