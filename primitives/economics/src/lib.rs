@@ -1,6 +1,6 @@
 //! Token economics as pure functions (`economics.md`), shared by the pallets and testable in
 //! seconds: [`emission`] (issuance-driven halving), [`burn`] (registration price dynamics),
-//! [`lock`] (subnet lock cost), [`childkeys`] (inherited stake and the parent/child dividend split) and [`price`] (the median pool price that seeds new subnets).
+//! [`lock`] (subnet lock cost), [`conviction`] (stake-lock decay and conviction), [`childkeys`] (inherited stake and the parent/child dividend split) and [`price`] (the median pool price that seeds new subnets).
 //!
 //! No FRAME, no `std` required, no panics: arithmetic saturates or truncates as documented.
 
@@ -12,6 +12,7 @@ extern crate alloc;
 pub mod burn;
 pub mod childkeys;
 pub mod coinbase;
+pub mod conviction;
 pub mod emission;
 pub mod lock;
 pub mod price;
