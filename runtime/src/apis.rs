@@ -27,7 +27,7 @@ use pallet_subtensor::{
     rpc_metagraph::{
         DelegateInfo, DelegatedStake, Metagraph, SelectiveMetagraph, StakeAvailabilities, SubnetInfov2,
     },
-    AlphaBalance, MechId, NetUid, TaoBalance,
+    AlphaBalance, MechId, NetUid, TaoBalance, U64F64,
 };
 use crate::SubtensorModule;
 
@@ -143,9 +143,14 @@ impl_runtime_apis! {
         ) -> Option<StakeInfo> {
             SubtensorModule::get_stake_info_for_hotkey_coldkey_netuid(hotkey_account, coldkey_account, netuid)
         }
-        // Stake locks are not implemented: nothing is ever locked.
-        fn get_coldkey_lock(_coldkey: AccountId, _netuid: NetUid) -> Option<LockState> {
-            None
+        fn get_coldkey_lock(coldkey: AccountId, netuid: NetUid) -> Option<LockState> {
+            SubtensorModule::coldkey_lock_view(&coldkey, netuid)
+        }
+        fn get_hotkey_conviction(hotkey: AccountId, netuid: NetUid) -> U64F64 {
+            SubtensorModule::hotkey_conviction(&hotkey, netuid)
+        }
+        fn get_most_convicted_hotkey_on_subnet(netuid: NetUid) -> Option<AccountId> {
+            SubtensorModule::most_convicted_hotkey(netuid)
         }
         fn get_stake_availability_for_coldkeys(
             coldkey_accounts: Vec<AccountId>,

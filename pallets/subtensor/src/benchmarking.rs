@@ -70,6 +70,26 @@ fn stake_everywhere<T: Config>(netuid: NetUid, stakers: u32) {
     }
 }
 
+/// A coldkey with stake on `hotkeys` hotkeys of a started subnet and a lock to the first,
+/// rolled forward a while later.
+fn locked_coldkey<T: Config>(hotkeys: u32) -> (NetUid, T::AccountId, T::AccountId) {
+    let netuid = started_subnet::<T>(0);
+    let coldkey = funded::<T>("locker", 0);
+    let now = Pallet::<T>::current_block();
+    let mut first = None;
+    for i in 0..hotkeys {
+        let hotkey: T::AccountId = account("lock_hotkey", i, 0);
+        Pallet::<T>::append_neuron(netuid, &hotkey, now);
+        Pallet::<T>::create_account_if_non_existent(&funded::<T>("lock_hotkey_owner", i), &hotkey);
+        Pallet::<T>::do_add_stake(coldkey.clone(), hotkey.clone(), netuid, 10 * TAO).unwrap();
+        first.get_or_insert(hotkey);
+    }
+    let hotkey = first.unwrap();
+    Pallet::<T>::do_lock_stake(&coldkey, &hotkey, netuid, 1_000_000).unwrap();
+    frame_system::Pallet::<T>::set_block_number((now + 1_000).unique_saturated_into());
+    (netuid, coldkey, hotkey)
+}
+
 /// A subnet with staking started, owned by a fresh coldkey.
 fn started_subnet<T: Config>(index: u32) -> NetUid {
     let owner = funded::<T>("subnet_owner", index);
@@ -781,6 +801,44 @@ mod benchmarks {
         #[extrinsic_call]
         _(RawOrigin::Signed(owner), hotkey, new.clone(), None);
         assert_eq!(SubnetOwnerHotkey::<T>::get(netuid), new);
+    }
+
+    /// A top-up, the coldkey's alpha summed over 16 hotkeys.
+    #[benchmark]
+    fn lock_stake() {
+        let (netuid, coldkey, hotkey) = locked_coldkey::<T>(16);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(coldkey.clone()), hotkey, netuid, 1_000_000);
+        assert!(Pallet::<T>::locked_alpha(&coldkey, netuid) > 1_000_000);
+    }
+
+    /// To a hotkey of another coldkey (the conviction resets).
+    #[benchmark]
+    fn move_lock() {
+        let (netuid, coldkey, hotkey) = locked_coldkey::<T>(2);
+        let destination: T::AccountId = account("lock_hotkey", 1, 0);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(coldkey.clone()), destination.clone(), netuid);
+        assert!(Lock::<T>::contains_key((&coldkey, netuid, &destination)));
+        assert!(!Lock::<T>::contains_key((&coldkey, netuid, &hotkey)));
+    }
+
+    /// An existing lock changes bucket.
+    #[benchmark]
+    fn set_perpetual_lock() {
+        let (netuid, coldkey, hotkey) = locked_coldkey::<T>(1);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(coldkey.clone()), netuid, true);
+        assert!(Pallet::<T>::lock_is_perpetual(&coldkey, netuid));
+        assert!(HotkeyLock::<T>::contains_key(netuid, &hotkey));
+    }
+
+    #[benchmark]
+    fn set_reject_locked_alpha() {
+        let coldkey = funded::<T>("receiver", 0);
+        #[extrinsic_call]
+        _(RawOrigin::Signed(coldkey.clone()), false);
+        assert_eq!(AccountFlags::<T>::get(&coldkey), 1);
     }
 
     impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -243,6 +243,10 @@ impl<T: Config> Pallet<T> {
         StakeWeight::<T>::insert(netuid, agg.stake_weight.clone());
 
         let keys: Vec<T::AccountId> = (0..n).map(|uid| Keys::<T>::get(netuid, uid)).collect();
+        // Before anything is paid, so that a new owner already gets this epoch's owner cut;
+        // after the keys are read, so that a uid given to the new owner hotkey does not take
+        // over what the epoch computed for the uid's previous hotkey.
+        Self::change_subnet_owner_if_needed(netuid, now);
         let mut credited: AlphaBalance = 0;
         let total_incentive = agg.server_emission.iter().fold(0u64, |a, x| a.saturating_add(*x));
 
@@ -266,6 +270,7 @@ impl<T: Config> Pallet<T> {
         if pending.owner > 0 {
             Self::increase_alpha_stake(&owner_hotkey, &owner, netuid, pending.owner);
             credited = credited.saturating_add(pending.owner);
+            Self::auto_lock_owner_cut(netuid, pending.owner);
         }
         // Also with no owner cut this epoch: what a lease accumulated is still paid out.
         Self::distribute_lease_dividends(netuid, pending.owner);

@@ -4,7 +4,9 @@
 //!   keep), so free balances plus `TotalStake` account for every rao issued;
 //! - on every subnet, `SubnetAlphaOut` equals the alpha staked to hotkeys plus the pending
 //!   emission buckets, protocol-owned alpha, unclaimed root dividends and unowned alpha;
-//! - every child relation is recorded on both sides (`ChildKeys` and `ParentKeys`).
+//! - every child relation is recorded on both sides (`ChildKeys` and `ParentKeys`);
+//! - every stake lock has its reverse index, one per coldkey and subnet, never more than the
+//!   coldkey's alpha there, and no empty lock aggregate is stored.
 
 use crate::{pallet::*, AlphaBalance, NetUid, TaoBalance};
 use alloc::{format, string::String};
@@ -28,6 +30,7 @@ impl<T: Config> Pallet<T> {
             return Err(format!("TotalStake {stake} != TAO in subnet accounts {held}"));
         }
         Self::check_leases()?;
+        Self::check_locks()?;
         Self::check_child_relations()
     }
 

@@ -41,6 +41,7 @@ pub mod identity;
 pub mod invariants;
 pub mod issuance;
 pub mod leasing;
+pub mod locks;
 pub mod pools;
 pub mod proxy_filters;
 pub mod registration;
@@ -65,6 +66,8 @@ pub mod timelocked;
 pub mod weights;
 
 pub use weights::WeightInfo;
+/// The fixed-point type of conviction, as the runtime APIs return it.
+pub use substrate_fixed::types::U64F64;
 
 /// A subnet's id. Netuid 0 is the root network.
 pub type NetUid = u16;
@@ -708,8 +711,7 @@ pub mod pallet {
     #[pallet::storage]
     pub type FlowEmaSmoothingFactor<T> = StorageValue<_, u64, ValueQuery, DefaultFlowEmaSmoothingFactor>;
 
-    // ----- Stake locks (`staking-2.md` §5.2). Declared with upstream's names and shapes because
-    // btcli reads them for every stake view; nothing creates a lock yet, so they stay empty. -----
+    // ----- Stake locks (`staking-2.md` §5.2; the logic is in `locks.rs`). -----
 
     #[pallet::type_value]
     pub fn DefaultLockRate() -> u64 {
@@ -1367,6 +1369,16 @@ pub mod pallet {
         HotkeySwappedOnSubnet { coldkey: T::AccountId, old_hotkey: T::AccountId, new_hotkey: T::AccountId, netuid: NetUid },
         /// A subnet's owner hotkey changed: (netuid, hotkey).
         SubnetOwnerHotkeySet(NetUid, T::AccountId),
+        /// A coldkey locked (more of) its alpha on a subnet to a hotkey.
+        StakeLocked { coldkey: T::AccountId, hotkey: T::AccountId, netuid: NetUid, amount: AlphaBalance },
+        /// A coldkey's lock on a subnet now counts toward another hotkey.
+        LockMoved { coldkey: T::AccountId, origin_hotkey: T::AccountId, destination_hotkey: T::AccountId, netuid: NetUid },
+        /// A coldkey's lock on a subnet became perpetual (`enabled`) or decaying.
+        PerpetualLockUpdated { coldkey: T::AccountId, netuid: NetUid, enabled: bool },
+        /// A coldkey now refuses (`enabled`) or accepts locked alpha sent to it.
+        RejectLockedAlphaUpdated { coldkey: T::AccountId, enabled: bool },
+        /// The hotkey with the most conviction took the subnet over for its coldkey.
+        SubnetOwnerChanged { netuid: NetUid, old_coldkey: T::AccountId, new_coldkey: T::AccountId },
     }
 
     #[pallet::error]
@@ -1597,6 +1609,19 @@ pub mod pallet {
         HotKeySwapOnSubnetIntervalNotPassed,
         /// The coldkey cannot pay the hotkey swap.
         NotEnoughBalanceToPaySwapHotKey,
+        /// The amount is locked: only the unlocked part of a coldkey's alpha on a subnet can
+        /// be unstaked, moved to another subnet, recycled or burned.
+        StakeUnavailable,
+        /// The coldkey's lock on this subnet targets another hotkey (`move_lock` changes it).
+        LockHotkeyMismatch,
+        /// The coldkey does not hold that much alpha on the subnet.
+        InsufficientStakeForLock,
+        /// The coldkey has no lock on the subnet.
+        NoExistingLock,
+        /// The new coldkey of a swap still has a lock.
+        ActiveLockExists,
+        /// The receiving coldkey does not accept locked alpha (`set_reject_locked_alpha`).
+        AccountRejectsLockedAlpha,
     }
 
     /// Bounds and defaults the clients read as constants (`client-compat.md` §2.5).
@@ -2587,6 +2612,38 @@ pub mod pallet {
         pub fn schedule_swap_coldkey(origin: OriginFor<T>, _new_coldkey: T::AccountId) -> DispatchResult {
             ensure_signed_or_root(origin)?;
             Err(Error::<T>::Deprecated.into())
+        }
+
+        /// Locks `amount` more of the caller's alpha on `netuid` to `hotkey` (§5.4).
+        #[pallet::call_index(136)]
+        #[pallet::weight(T::WeightInfo::lock_stake())]
+        pub fn lock_stake(origin: OriginFor<T>, hotkey: T::AccountId, netuid: NetUid, amount: AlphaBalance) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_lock_stake(&coldkey, &hotkey, netuid, amount)
+        }
+
+        /// Makes the caller's lock on `netuid` count toward `destination_hotkey`.
+        #[pallet::call_index(137)]
+        #[pallet::weight(T::WeightInfo::move_lock())]
+        pub fn move_lock(origin: OriginFor<T>, destination_hotkey: T::AccountId, netuid: NetUid) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_move_lock(&coldkey, &destination_hotkey, netuid)
+        }
+
+        /// Whether the caller's lock on `netuid` is perpetual (its mass does not decay).
+        #[pallet::call_index(138)]
+        #[pallet::weight(T::WeightInfo::set_perpetual_lock())]
+        pub fn set_perpetual_lock(origin: OriginFor<T>, netuid: NetUid, enabled: bool) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_set_perpetual_lock(&coldkey, netuid, enabled)
+        }
+
+        /// Whether the caller refuses locked alpha that others transfer to it (the default).
+        #[pallet::call_index(142)]
+        #[pallet::weight(T::WeightInfo::set_reject_locked_alpha())]
+        pub fn set_reject_locked_alpha(origin: OriginFor<T>, enabled: bool) -> DispatchResult {
+            let coldkey = ensure_signed(origin)?;
+            Self::do_set_reject_locked_alpha(&coldkey, enabled)
         }
 
         /// Whether the caller's root validator `hotkey` becomes a parent of each new subnet's

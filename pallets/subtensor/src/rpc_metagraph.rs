@@ -776,14 +776,13 @@ impl<T: Config> Pallet<T> {
                 *total = total.saturating_add(stake);
             }
         }
-        // Locks: at most one per (coldkey, subnet). Nothing creates locks yet, so this is
-        // empty; the stored `locked_mass` is used as it is, without rolling its decay forward
-        // to the current block.
+        // Locks: at most one per (coldkey, subnet), rolled to the current block.
         let mut locked: BTreeMap<NetUid, AlphaBalance> = BTreeMap::new();
-        for ((netuid, _hotkey), lock) in Lock::<T>::iter_prefix((coldkey,)) {
+        let netuids_locked: Vec<NetUid> = Lock::<T>::iter_key_prefix((coldkey,)).map(|(netuid, _)| netuid).collect();
+        for netuid in netuids_locked {
             if wanted.contains(&netuid) {
                 let mass = locked.entry(netuid).or_default();
-                *mass = mass.saturating_add(lock.locked_mass);
+                *mass = mass.saturating_add(Self::locked_alpha(coldkey, netuid));
             }
         }
         let netuids: BTreeSet<NetUid> = totals.keys().chain(locked.keys()).copied().collect();

@@ -28,6 +28,7 @@ impl<T: Config> Pallet<T> {
         ensure!(Self::hotkey_account_exists(&hotkey), Error::<T>::HotKeyAccountNotExists);
         let amount = amount.min(Self::alpha_stake(&hotkey, &coldkey, netuid));
         ensure!(amount > 0, Error::<T>::NotEnoughStakeToWithdraw);
+        Self::ensure_unlocked(&coldkey, netuid, amount)?;
         ensure!(SubnetAlphaOut::<T>::get(netuid) >= amount, Error::<T>::InsufficientLiquidity);
         let taken = Self::decrease_alpha_stake(&hotkey, &coldkey, netuid, amount);
         match how {

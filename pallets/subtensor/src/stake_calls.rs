@@ -88,6 +88,7 @@ impl<T: Config> Pallet<T> {
         ensure!(sim.amount_out > 0, Error::<T>::AmountTooLow);
         let result = Self::buy_alpha(payer, netuid, tao, limit, drop_fees, preservation)?;
         Self::increase_alpha_stake(hotkey, coldkey, netuid, result.amount_out);
+        Self::refresh_lock(coldkey, netuid);
         LastColdkeyHotkeyStakeBlock::<T>::insert(coldkey, hotkey, Self::current_block());
         Self::deposit_event(Event::StakeAdded(
             coldkey.clone(),
@@ -139,6 +140,7 @@ impl<T: Config> Pallet<T> {
         ensure!(Self::hotkey_account_exists(hotkey), Error::<T>::HotKeyAccountNotExists);
         let held = Self::alpha_stake(hotkey, coldkey, netuid);
         ensure!(held > 0, Error::<T>::NotEnoughStakeToWithdraw);
+        Self::ensure_unlocked(coldkey, netuid, alpha.min(held))?;
         Ok(held)
     }
 
@@ -161,6 +163,7 @@ impl<T: Config> Pallet<T> {
         }
         let taken = Self::decrease_alpha_stake(hotkey, coldkey, netuid, sim.amount_paid_in);
         let (result, fee_tao) = Self::sell_alpha(coldkey, netuid, taken, limit, drop_fees)?;
+        Self::refresh_lock(coldkey, netuid);
         LastColdkeyHotkeyStakeBlock::<T>::insert(coldkey, hotkey, Self::current_block());
         Self::deposit_stake_removed(coldkey, hotkey, netuid, &result, fee_tao);
         Self::clear_small_nomination(coldkey, hotkey, netuid)?;
@@ -226,6 +229,8 @@ impl<T: Config> Pallet<T> {
             Ok((result, fee_tao)) => Self::deposit_stake_removed(coldkey, hotkey, netuid, &result, fee_tao),
             Err(_) => SubnetAlphaOut::<T>::mutate(netuid, |a| *a = a.saturating_sub(taken)),
         }
+        // The sweep is not held back by a lock: the lock shrinks with it.
+        Self::force_reduce_lock(coldkey, netuid, taken);
         Ok(())
     }
 

@@ -50,11 +50,15 @@ impl<T: Config> Pallet<T> {
         if t.origin_netuid == t.destination_netuid {
             let value = Self::spot_price(t.origin_netuid).saturating_mul(U64F64::from_num(alpha));
             ensure!(value >= U64F64::from_num(DEFAULT_MIN_STAKE), Error::<T>::AmountTooLow);
+            // Within a subnet a lock is per coldkey, not per hotkey: it only follows stake
+            // that changes coldkey.
+            Self::transfer_lock(t.origin_coldkey, t.destination_coldkey, t.origin_netuid, alpha)?;
             let taken = Self::decrease_alpha_stake(t.origin_hotkey, t.origin_coldkey, t.origin_netuid, alpha);
             Self::increase_alpha_stake(t.destination_hotkey, t.destination_coldkey, t.destination_netuid, taken);
             return Ok(value.saturating_to_num::<u64>());
         }
 
+        Self::ensure_unlocked(t.origin_coldkey, t.origin_netuid, alpha)?;
         let sim = Self::sim_sell(t.origin_netuid, alpha, NO_SELL_LIMIT, false)?;
         ensure!(sim.amount_paid_in == alpha, Error::<T>::InsufficientLiquidity);
         ensure!(sim.amount_out > DEFAULT_MIN_STAKE, Error::<T>::AmountTooLow);
@@ -75,6 +79,8 @@ impl<T: Config> Pallet<T> {
             Preservation::Expendable,
         )?;
         Self::increase_alpha_stake(t.destination_hotkey, t.destination_coldkey, t.destination_netuid, bought.amount_out);
+        Self::refresh_lock(t.origin_coldkey, t.origin_netuid);
+        Self::refresh_lock(t.destination_coldkey, t.destination_netuid);
         Ok(tao)
     }
 

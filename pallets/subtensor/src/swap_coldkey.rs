@@ -128,6 +128,7 @@ impl<T: Config> Pallet<T> {
     pub fn do_swap_coldkey(old: &T::AccountId, new: &T::AccountId) -> DispatchResult {
         ensure!(StakingHotkeys::<T>::get(new).is_empty(), Error::<T>::ColdKeyAlreadyAssociated);
         ensure!(!Owner::<T>::contains_key(new), Error::<T>::NewColdKeyIsHotkey);
+        Self::ensure_no_live_lock(new)?;
         // 1. The identity, unless the new coldkey has its own.
         if !IdentitiesV2::<T>::contains_key(new) {
             if let Some(identity) = IdentitiesV2::<T>::take(old) {
@@ -179,7 +180,8 @@ impl<T: Config> Pallet<T> {
                 }
             }
         });
-        // 6. Account flags: old's replace new's (locks do not exist on this chain yet).
+        // 6. Locks, then the account flags: old's replace new's.
+        Self::swap_coldkey_locks(old, new);
         let flags = AccountFlags::<T>::take(old);
         if flags == 0 {
             AccountFlags::<T>::remove(new);

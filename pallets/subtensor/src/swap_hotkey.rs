@@ -247,6 +247,8 @@ impl<T: Config> Pallet<T> {
                 }
             });
         }
+        // Locks move while the owner hotkey still names the old key.
+        Self::swap_hotkey_locks(old, new, netuid);
         if SubnetOwnerHotkey::<T>::get(netuid) == *old {
             SubnetOwnerHotkey::<T>::insert(netuid, new.clone());
             Self::deposit_event(Event::SubnetOwnerHotkeySet(netuid, new.clone()));

@@ -76,6 +76,13 @@ pub trait WeightInfo {
     fn dispute_coldkey_swap() -> Weight;
     /// `swap_hotkey` and `swap_hotkey_v2` on every subnet, the hotkey registered and staked.
     fn swap_hotkey() -> Weight;
+    /// `lock_stake`: a top-up of a lock through a coldkey staked on several hotkeys.
+    fn lock_stake() -> Weight;
+    /// `move_lock` to a hotkey of another coldkey.
+    fn move_lock() -> Weight;
+    /// `set_perpetual_lock` changing the mode of an existing lock.
+    fn set_perpetual_lock() -> Weight;
+    fn set_reject_locked_alpha() -> Weight;
 }
 
 /// `set_children`: the checks, the hotkey's stake read on up to 129 subnets with their
@@ -305,6 +312,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
     fn swap_hotkey() -> Weight {
         Weight::from_parts(500_000_000, 80_000).saturating_add(T::DbWeight::get().reads_writes(2_000, 1_000))
     }
+    fn lock_stake() -> Weight {
+        Weight::from_parts(60_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(20, 4))
+    }
+    fn move_lock() -> Weight {
+        Weight::from_parts(60_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(12, 8))
+    }
+    fn set_perpetual_lock() -> Weight {
+        Weight::from_parts(50_000_000, 8_000).saturating_add(T::DbWeight::get().reads_writes(10, 6))
+    }
+    fn set_reject_locked_alpha() -> Weight {
+        Weight::from_parts(15_000_000, 3_000).saturating_add(T::DbWeight::get().reads_writes(1, 1))
+    }
 }
 
 impl WeightInfo for () {
@@ -451,5 +470,17 @@ impl WeightInfo for () {
     }
     fn swap_hotkey() -> Weight {
         Weight::from_parts(500_000_000, 80_000).saturating_add(RocksDbWeight::get().reads_writes(2_000, 1_000))
+    }
+    fn lock_stake() -> Weight {
+        Weight::from_parts(60_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(20, 4))
+    }
+    fn move_lock() -> Weight {
+        Weight::from_parts(60_000_000, 10_000).saturating_add(RocksDbWeight::get().reads_writes(12, 8))
+    }
+    fn set_perpetual_lock() -> Weight {
+        Weight::from_parts(50_000_000, 8_000).saturating_add(RocksDbWeight::get().reads_writes(10, 6))
+    }
+    fn set_reject_locked_alpha() -> Weight {
+        Weight::from_parts(15_000_000, 3_000).saturating_add(RocksDbWeight::get().reads_writes(1, 1))
     }
 }

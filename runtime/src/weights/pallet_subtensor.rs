@@ -1542,4 +1542,16 @@ impl<T: frame_system::Config> pallet_subtensor::WeightInfo for WeightInfo<T> {
 	fn swap_hotkey() -> Weight {
 		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::swap_hotkey()
 	}
+	fn lock_stake() -> Weight {
+		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::lock_stake()
+	}
+	fn move_lock() -> Weight {
+		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::move_lock()
+	}
+	fn set_perpetual_lock() -> Weight {
+		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::set_perpetual_lock()
+	}
+	fn set_reject_locked_alpha() -> Weight {
+		<pallet_subtensor::weights::SubstrateWeight<T> as pallet_subtensor::WeightInfo>::set_reject_locked_alpha()
+	}
 }

@@ -16,7 +16,7 @@ use pallet_subtensor::{
         DelegateInfo, DelegatedStake, Metagraph, SelectiveMetagraph, StakeAvailabilities, SubnetInfov2,
     },
     proxy_filters::{ProxyFilterInfo, ProxyTypeInfo},
-    AlphaBalance, MechId, NetUid, TaoBalance,
+    AlphaBalance, MechId, NetUid, TaoBalance, U64F64,
 };
 use sp_core::crypto::AccountId32;
 
@@ -69,6 +69,8 @@ sp_api::decl_runtime_apis! {
             netuid: NetUid,
         ) -> Option<StakeInfo>;
         fn get_coldkey_lock(coldkey: AccountId32, netuid: NetUid) -> Option<LockState>;
+        fn get_hotkey_conviction(hotkey: AccountId32, netuid: NetUid) -> U64F64;
+        fn get_most_convicted_hotkey_on_subnet(netuid: NetUid) -> Option<AccountId32>;
         fn get_stake_availability_for_coldkeys(
             coldkey_accounts: Vec<AccountId32>,
             netuids: Option<Vec<NetUid>>,

@@ -13,6 +13,7 @@ mod coinbase;
 mod dissolve;
 mod epoch;
 mod leasing;
+mod locks;
 mod staking;
 mod stake_burn;
 mod root_claim;

@@ -2,7 +2,6 @@
 
 use super::*;
 use crate::{
-    rpc_info::LockState,
     rpc_metagraph::{DelegateInfo, SelectiveMetagraph, StakeAvailability},
     set_weights::storage_index,
 };
@@ -444,12 +443,14 @@ fn stake_availability_rules() {
         // No coldkeys: {}.
         assert!(get(vec![], None).is_empty());
 
-        // A stored lock is subtracted.
-        Lock::<Test>::insert(
-            (account(3), a, account(15)),
-            LockState { locked_mass: 4 * TAO, conviction: U64F64::from_num(0), last_update: 1 },
-        );
+        // A lock is subtracted, rolled to the current block.
+        assert_ok!(SubtensorModule::lock_stake(signed(3), account(15), a, 4 * TAO));
         let locked = get(vec![account(3)], Some(vec![a]));
         assert_eq!(locked[&account(3)], [(a, row(on_a, 4 * TAO))].into_iter().collect());
+        System::set_block_number(System::block_number() + 648_000);
+        let decayed = SubtensorModule::locked_alpha(&account(3), a);
+        assert!(decayed < 2 * TAO && decayed > 2 * TAO - 2 * TAO / 1_000);
+        let locked = get(vec![account(3)], Some(vec![a]));
+        assert_eq!(locked[&account(3)], [(a, row(on_a, decayed))].into_iter().collect());
     });
 }
