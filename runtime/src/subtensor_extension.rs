@@ -93,6 +93,34 @@ fn validate_commitment(
     })
 }
 
+/// How deep proxies and batches are searched for calls made on behalf of another account.
+const MAX_GUARD_DEPTH: u8 = 4;
+
+/// The coldkey-swap guard for the signer and for every account a proxy acts for inside the
+/// call (through batches too): an announced or disputed coldkey cannot act through its
+/// proxies either. Upstream lets such a proxied call fail inside `Proxy.proxy`; here the
+/// whole transaction is refused in the pool with the same codes, so nothing is paid for it.
+fn check_coldkey_swap_guards(who: &AccountId, call: &RuntimeCall, depth: u8) -> Result<(), TransactionValidityError> {
+    use sp_runtime::traits::StaticLookup;
+    use sp_runtime::transaction_validity::InvalidTransaction;
+    check_coldkey_swap_guard(who, call)?;
+    let Some(depth) = depth.checked_sub(1) else { return Ok(()) };
+    match call {
+        RuntimeCall::Proxy(pallet_proxy::Call::proxy { real, call, .. })
+        | RuntimeCall::Proxy(pallet_proxy::Call::proxy_announced { real, call, .. }) => {
+            let real = <Runtime as frame_system::Config>::Lookup::lookup(real.clone())
+                .map_err(|_| TransactionValidityError::from(InvalidTransaction::Call))?;
+            check_coldkey_swap_guards(&real, call, depth)
+        },
+        RuntimeCall::Utility(pallet_utility::Call::batch { calls })
+        | RuntimeCall::Utility(pallet_utility::Call::batch_all { calls })
+        | RuntimeCall::Utility(pallet_utility::Call::force_batch { calls }) => {
+            calls.iter().try_for_each(|c| check_coldkey_swap_guards(who, c, depth))
+        },
+        _ => Ok(()),
+    }
+}
+
 /// `staking-2.md` §2.5: a coldkey with an announced swap may only make the swap's own calls
 /// and send shielded wrappers (whose inner transaction is checked in turn); a disputed one
 /// may do nothing. Upstream's pool codes: 0 (announced), 21 (disputed).
@@ -155,7 +183,7 @@ impl TransactionExtension<RuntimeCall> for SubtensorTransactionExtension {
     ) -> ValidateResult<Self::Val, RuntimeCall> {
         let signer = origin.as_system_origin_signer().cloned();
         if let Some(who) = signer.as_ref() {
-            check_coldkey_swap_guard(who, call)?;
+            check_coldkey_swap_guards(who, call, MAX_GUARD_DEPTH)?;
         }
         let Some(who) = signer.filter(|_| is_free(info)) else {
             return Ok((ValidTransaction::default(), None, origin));

@@ -358,6 +358,13 @@ fn metadata_names_what_the_clients_look_up() {
         "DelegateInfoRuntimeApi",
         "get_delegates",
         "get_stake_availability_for_coldkeys",
+        "get_coldkey_lock",
+        "get_hotkey_conviction",
+        "get_most_convicted_hotkey_on_subnet",
+        "lock_stake",
+        "move_lock",
+        "set_perpetual_lock",
+        "set_reject_locked_alpha",
     ] {
         assert!(has(name), "{name} missing from the metadata");
     }
@@ -615,4 +622,45 @@ fn proxy_filter_descriptions_match_the_filters() {
             assert_eq!(described, proxy_type.filter(call), "{:?} on {:?}", proxy_type, call);
         }
     }
+}
+
+/// `staking-2.md` §2.5 through proxies: once Bob has announced a coldkey swap, Charlie (his
+/// `Any` proxy) cannot act for him either, alone or inside a batch; the pool refuses with
+/// Bob's code. Charlie's own calls are unaffected.
+#[test]
+fn an_announced_coldkey_cannot_act_through_its_proxies() {
+    use pallet_balances::Call as B;
+    use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
+    ext("development").execute_with(|| {
+        start_block();
+        let (bob, charlie) = (Sr25519Keyring::Bob, Sr25519Keyring::Charlie);
+        let add = RuntimeCall::Proxy(pallet_proxy::Call::add_proxy {
+            delegate: charlie.to_account_id().into(),
+            proxy_type: crate::configs::ProxyType::Any,
+            delay: 0,
+        });
+        assert!(matches!(crate::Executive::apply_extrinsic(signed_xt(bob, nonce_of(bob), add)), Ok(Ok(()))));
+        let new = Sr25519Keyring::Ferdie.to_account_id();
+        pallet_subtensor::Pallet::<Runtime>::do_announce_coldkey_swap(
+            &bob.to_account_id(),
+            pallet_subtensor::Pallet::<Runtime>::coldkey_hash(&new),
+        )
+        .unwrap();
+        let transfer = || RuntimeCall::Balances(B::transfer_keep_alive { dest: new.clone().into(), value: TAO });
+        let proxied = || {
+            RuntimeCall::Proxy(pallet_proxy::Call::proxy {
+                real: bob.to_account_id().into(),
+                force_proxy_type: None,
+                call: Box::new(transfer()),
+            })
+        };
+        let refused = Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(0)));
+        assert_eq!(crate::Executive::apply_extrinsic(signed_xt(charlie, nonce_of(charlie), proxied())), refused);
+        let batch = RuntimeCall::Utility(pallet_utility::Call::batch { calls: vec![transfer(), proxied()] });
+        assert_eq!(crate::Executive::apply_extrinsic(signed_xt(charlie, nonce_of(charlie), batch)), refused);
+        assert!(matches!(
+            crate::Executive::apply_extrinsic(signed_xt(charlie, nonce_of(charlie), transfer())),
+            Ok(Ok(()))
+        ));
+    });
 }
