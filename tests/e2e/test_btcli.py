@@ -25,7 +25,7 @@ from async_substrate_interface.sync_substrate import SubstrateInterface
 from bittensor_wallet import Keypair
 
 import btcli
-from chain import TAO, alpha_of, block_events, block_with_event, event_attrs, new_netuid, query, submit
+from chain import TAO, alpha_of, block_events, block_with_event, event_attrs, failing, new_netuid, query, submit
 from harness import REPO
 from poolmath import Pool
 from replay import replay
@@ -721,6 +721,109 @@ def test_childkeys_through_btcli_and_the_sdk(localnet, chain, home, wallets):
     sdk.close()
 
 
+def chain_lock(chain, coldkey, netuid, block=None):
+    """`get_coldkey_lock` through `state_call`, as the clients call it: the lock rolled to the
+    block."""
+    sdk = bt.Subtensor(network=URL)
+    try:
+        number = None if block is None else int(chain.get_block_header(block)["header"]["number"])
+        return sdk.get_coldkey_lock(coldkey, netuid, block=number)
+    finally:
+        sdk.close()
+
+
+def test_stake_locks_through_btcli_and_the_sdk(localnet, chain, home, wallets):
+    """`btcli lock add/list/show/mode/move` and the SDK's `lock_stake`, `move_lock`,
+    `set_perpetual_lock`, `get_coldkey_lock`, `get_hotkey_conviction`,
+    `get_most_convicted_hotkey_on_subnet` and `get_stake_availability_for_coldkeys` on subnet
+    2: what btcli rolls forward client-side agrees with what the chain rolls, and locked alpha
+    cannot be unstaked (the pallet's error by name)."""
+    hk = state["hotkeys"]
+    staker = state["staker"]
+    key = bt.Wallet(name="staker", path=str(wallets)).coldkey
+    submit(chain, URL, key, "SubtensorModule", "add_stake", {"hotkey": hk["v1"], "netuid": 2, "amount_staked": 50 * TAO})
+    total = sum(alpha(chain, h, staker, 2) for h in query(chain, "StakingHotkeys", [staker]))
+    on_v1 = alpha(chain, hk["v1"], staker, 2)
+    assert total >= on_v1 > 4 * TAO
+
+    # A new decaying lock to v1 of all but half of what the staker holds through v1 (the lock
+    # is per coldkey and subnet: the staker's other hotkeys on subnet 2 count too).
+    wanted = total - on_v1 // 2
+    out = run_json(home, ["lock", "add", "--netuid", "2", "--hotkey", hk["v1"], "--amount", f"{wanted / 1e9:.9f}",
+                          "--mode", "decaying", "--no-graph", "--no-prompt"], wallet="staker", wallets=wallets)
+    locked = out["adding_rao"]
+    assert abs(locked - wanted) <= 1 and (out["current_locked_rao"], out["new_locked_rao"]) == (0, locked), out
+    assert out["mode"] == "decaying" and out["mode_change_needed"] is False, out
+    stored = chain.query("SubtensorModule", "Lock", [staker, 2, hk["v1"]]).value
+    assert stored["locked_mass"] == locked and stored["conviction"]["bits"] == 0, stored
+    assert query(chain, "LockingColdkeys", [2, hk["v1"], staker]) is not None
+    assert chain.query("SubtensorModule", "DecayingHotkeyLock", [2, hk["v1"]]).value["locked_mass"] == locked
+
+    # btcli's view, rolled client-side, against the chain's roll at the same block.
+    wait_blocks(chain, 5)
+    listed = run_json(home, ["lock", "list"], wallet="staker", wallets=wallets)
+    (row,) = listed["locks"]
+    assert (row["netuid"], row["hotkey"], row["mode"], row["owner_hotkey_lock"]) == (2, hk["v1"], "decaying", False)
+    at = chain.get_block_hash(listed["current_block"])
+    rolled = chain_lock(chain, staker, 2, at)
+    assert abs(row["locked_alpha_rao"] - rolled["locked_mass"].rao) <= 1, (row, rolled)
+    assert rolled["locked_mass"].rao < locked
+    assert 0 < rolled["conviction"] and abs(float(row["conviction_raw"]) - rolled["conviction"]) <= 1e-6 * rolled["conviction"]
+    shown = run_json(home, ["lock", "show", "--netuid", "2"], wallet="staker", wallets=wallets)
+    assert shown["locks"][0]["hotkey"] == hk["v1"], shown
+
+    # Locked alpha stays: an unstake of everything fails with the pallet's error.
+    name, _ = failing(chain, key, "SubtensorModule", "remove_stake",
+                      {"hotkey": hk["v1"], "netuid": 2, "amount_unstaked": alpha(chain, hk["v1"], staker, 2)})
+    assert name == "StakeUnavailable"
+    sdk = bt.Subtensor(network=URL)
+    view = sdk.get_stake_availability_for_coldkeys([staker], [2])
+    as_map = lambda m: dict(m) if isinstance(m, (list, tuple)) else m  # noqa: E731 (a BTreeMap may decode as pairs)
+    row = as_map(as_map(view)[staker])[2]
+    assert row["locked"] > 0 and row["available"] == row["total"] - row["locked"], view
+
+    # Perpetual mode: the lock moves to the perpetual aggregate.
+    run(home, ["lock", "mode", "--netuid", "2", "--mode", "perpetual", "--no-prompt"], wallet="staker",
+        wallets=wallets)
+    assert query(chain, "DecayingLock", [staker, 2]) is False
+    assert query(chain, "HotkeyLock", [2, hk["v1"]]) is not None
+    assert query(chain, "DecayingHotkeyLock", [2, hk["v1"]]) is None
+
+    # Moved to v2, of the same owner: the conviction is kept.
+    before = chain_lock(chain, staker, 2)
+    run(home, ["lock", "move", "--netuid", "2", "--dest", hk["v2"], "--no-prompt"], wallet="staker", wallets=wallets)
+    assert query(chain, "Lock", [staker, 2, hk["v1"]]) is None
+    moved = chain.query("SubtensorModule", "Lock", [staker, 2, hk["v2"]]).value
+    assert moved["locked_mass"] == before["locked_mass"].rao  # perpetual: no decay since the switch
+    assert moved["conviction"]["bits"] >= int(before["conviction"] * 2**64) * (1 - 1e-9)
+    conviction = sdk.get_hotkey_conviction(hk["v2"], 2)
+    assert conviction > 0 and sdk.get_hotkey_conviction(hk["v1"], 2) == 0
+    king = sdk.get_most_convicted_hotkey_on_subnet(2)
+    assert king == hk["v2"], king
+
+    # The SDK: a top-up, back to v1, decaying again.
+    v1_owner = bt.Wallet(name="staker", path=str(wallets))
+    res = sdk.lock_stake(wallet=v1_owner, hotkey_ss58=hk["v2"], netuid=2, amount=bt.Balance.from_tao(1),
+                         wait_for_inclusion=True, wait_for_finalization=True)
+    assert res.success, res.message
+    assert query(chain, "Lock", [staker, 2, hk["v2"]])["locked_mass"] == moved["locked_mass"] + TAO
+    res = sdk.move_lock(wallet=v1_owner, destination_hotkey_ss58=hk["v1"], netuid=2,
+                        wait_for_inclusion=True, wait_for_finalization=True)
+    assert res.success, res.message
+    res = sdk.set_perpetual_lock(wallet=v1_owner, netuid=2, enabled=False,
+                                 wait_for_inclusion=True, wait_for_finalization=True)
+    assert res.success, res.message
+    assert query(chain, "DecayingLock", [staker, 2]) is None
+    lock = sdk.get_coldkey_lock(staker, 2)
+    assert lock["locked_mass"].rao <= moved["locked_mass"] + TAO and lock["conviction"] > 0
+    assert sdk.get_most_convicted_hotkey_on_subnet(2) == hk["v1"]
+    # A top-up to another hotkey is refused by name.
+    res = sdk.lock_stake(wallet=v1_owner, hotkey_ss58=hk["v2"], netuid=2, amount=bt.Balance.from_tao(1),
+                         wait_for_inclusion=True, wait_for_finalization=True)
+    assert not res.success and "LockHotkeyMismatch" in str(res.message), res.message
+    sdk.close()
+
+
 def test_swap_hotkey_moves_the_registration(localnet, chain, home, wallets):
     """`btcli wallet swap-hotkey` on every subnet: the uid, its axon and the stake move to
     the new hotkey, which its coldkey now owns; the swap's cost (0.1 TAO) is recycled."""
@@ -748,6 +851,65 @@ def test_swap_hotkey_moves_the_registration(localnet, chain, home, wallets):
               if a["who"] == state["owner"].ss58_address)
     assert paid_before - free(chain, state["owner"].ss58_address) == 100_000_000 + fee
     hk["m1"] = new
+
+
+def test_swap_coldkey_announce_execute_dispute_through_btcli(localnet, chain, home, wallets):
+    """`btcli wallet swap-coldkey announce/check/execute/dispute`: the announcement recycles
+    `KeySwapCost` and freezes the coldkey's other transactions (pool code 0), the swap after
+    the dev chain's 50 blocks moves the balance, and a disputed coldkey can do nothing (21)."""
+    for name in ("swapper", "swapnew", "disputer", "disputenew"):
+        run(home, ["wallet", "create", "--no-use-password", "--n-words", "12"], wallet=name, hotkey="default",
+            wallets=wallets, network=False)
+    ss58 = {name: json.loads((wallets / name / "coldkeypub.txt").read_text())["ss58Address"]
+            for name in ("swapper", "swapnew", "disputer", "disputenew")}
+    alice = Keypair.create_from_uri("//Alice")
+    for name in ("swapper", "disputer"):
+        submit(chain, URL, alice, "Balances", "transfer_keep_alive", {"dest": ss58[name], "value": 100 * TAO})
+    cost = chain.get_constant("SubtensorModule", "KeySwapCost").value
+
+    before = free(chain, ss58["swapper"])
+    out = run(home, ["wallet", "swap-coldkey", "announce", "--new-coldkey", ss58["swapnew"], "--no-prompt"],
+              wallet="swapper", wallets=wallets)
+    announced = query(chain, "ColdkeySwapAnnouncements", [ss58["swapper"]])
+    assert announced is not None, out
+    expected_hash = "0x" + hashlib.blake2b(Keypair(ss58_address=ss58["swapnew"]).public_key, digest_size=32).hexdigest()
+    assert announced[1] == expected_hash, announced
+    assert before - free(chain, ss58["swapper"]) >= cost
+    shown = run(home, ["wallet", "swap-coldkey", "check", "--no-prompt"], wallet="swapper", wallets=wallets)
+    assert ss58["swapnew"][:6] in shown or "announce" in shown.lower(), shown
+
+    # Frozen: any other transaction is refused in the pool.
+    out = run(home, ["wallet", "transfer", "--destination", alice.ss58_address, "--amount", "1", "--no-prompt"],
+              wallet="swapper", wallets=wallets, check=False)
+    assert "Custom error: 0" in out, out
+    # Too early to execute: btcli reads the announcement and the delay, and submits nothing.
+    out = run(home, ["wallet", "swap-coldkey", "execute", "--new-coldkey", ss58["swapnew"], "--no-prompt"],
+              wallet="swapper", wallets=wallets, check=False)
+    assert "cannot be executed yet" in out, out
+    assert query(chain, "ColdkeySwapAnnouncements", [ss58["swapper"]]) == announced
+    delay = query(chain, "ColdkeySwapAnnouncementDelay", [])
+    number = int(chain.get_block_header(head(chain))["header"]["number"])
+    wait_blocks(chain, max(0, announced[0] + delay - number) + 1)
+    left = free(chain, ss58["swapper"])
+    out = run(home, ["wallet", "swap-coldkey", "execute", "--new-coldkey", ss58["swapnew"], "--no-prompt"],
+              wallet="swapper", wallets=wallets)
+    assert free(chain, ss58["swapper"]) == 0, out
+    assert query(chain, "ColdkeySwapAnnouncements", [ss58["swapper"]]) is None
+    block, events = block_with_event(chain, "SubtensorModule", "ColdkeySwapped", back=50)
+    assert any(ss58["swapnew"] in json.dumps(a) for a in event_attrs(events, "SubtensorModule", "ColdkeySwapped"))
+    # The whole balance moved, less the fee of the execute transaction.
+    fee = sum(a["actual_fee"] for a in event_attrs(events, "TransactionPayment", "TransactionFeePaid")
+              if a["who"] == ss58["swapper"])
+    assert free(chain, ss58["swapnew"]) == left - fee
+
+    # A dispute freezes everything, the swap's own calls included.
+    run(home, ["wallet", "swap-coldkey", "announce", "--new-coldkey", ss58["disputenew"], "--no-prompt"],
+        wallet="disputer", wallets=wallets)
+    run(home, ["wallet", "swap-coldkey", "dispute", "--no-prompt"], wallet="disputer", wallets=wallets)
+    assert query(chain, "ColdkeySwapDisputes", [ss58["disputer"]]) is not None
+    out = run(home, ["wallet", "transfer", "--destination", alice.ss58_address, "--amount", "1", "--no-prompt"],
+              wallet="disputer", wallets=wallets, check=False)
+    assert "Custom error: 21" in out, out
 
 
 def test_failing_calls_print_the_pallet_error(localnet, chain, home, wallets):
