@@ -468,3 +468,119 @@ fn dissolving_a_subnet_removes_its_childkeys() {
         assert!(!TransactionKeyLastBlock::<Test>::contains_key((account(22), netuid, 0)));
     });
 }
+
+/// The C2–C4 chain: validators A (20), B (30), C (40) of three coldkeys holding 2/3, 2/9 and
+/// 1/9 of 900 TAO of alpha, A → B ½ and B → C ½, tao weight 0, miner 50. With `take` the
+/// childkey takes of B and C are ⌊65535/9⌋. Returns the netuid.
+fn half_chain(take: bool) -> u16 {
+    let netuid = add_subnet(1);
+    for (cold, hot) in [(2, 20), (3, 30), (4, 40), (5, 50)] {
+        hotkey_on(netuid, cold, hot);
+    }
+    TaoWeight::<Test>::put(0);
+    CommitRevealWeightsEnabled::<Test>::insert(netuid, false);
+    for (hot, cold, alpha) in [(20, 2, 600 * TAO), (30, 3, 200 * TAO), (40, 4, 100 * TAO)] {
+        SubtensorModule::increase_alpha_stake(&account(hot), &account(cold), netuid, alpha);
+        SubnetAlphaOut::<Test>::mutate(netuid, |o| *o += alpha);
+    }
+    // Before `start_call` both lists apply at once.
+    assert_ok!(set_children(2, 20, netuid, &[(MAX / 2, 30)]));
+    assert_ok!(set_children(3, 30, netuid, &[(MAX / 2, 40)]));
+    if take {
+        for (cold, hot) in [(3, 30), (4, 40)] {
+            assert_ok!(SubtensorModule::set_childkey_take(signed(cold), account(hot), netuid, 65535 / 9));
+        }
+    }
+    netuid
+}
+
+fn shares(values: &[u64]) -> Vec<f64> {
+    let total: u64 = values.iter().sum();
+    values.iter().map(|v| *v as f64 / total as f64).collect()
+}
+
+fn assert_close(got: &[f64], want: &[f64], tolerance: f64) {
+    for (g, w) in got.iter().zip(want) {
+        assert!((g - w).abs() <= tolerance, "got {got:?}, want {want:?} (±{tolerance})");
+    }
+}
+
+/// C2: every validator weights the miner; the epoch's dividends follow the stakes the chain
+/// gives them, A 1/3, B 4/9, C 2/9.
+#[test]
+fn c2_epoch_dividends_follow_the_inherited_stakes() {
+    checked(|| {
+        let netuid = half_chain(false);
+        let uid = |h: u8| Uids::<Test>::get(netuid, account(h)).unwrap();
+        let now = System::block_number();
+        for v in [20, 30, 40] {
+            Weights::<Test>::insert(netuid, uid(v), vec![(uid(50), 65535)]);
+        }
+        let stakes: Vec<u64> = [20, 30, 40].iter().map(|h| SubtensorModule::inherited_stakes(&account(*h), netuid).0).collect();
+        assert_close(&shares(&stakes), &[1.0 / 3.0, 4.0 / 9.0, 2.0 / 9.0], 1e-9);
+        // The first epoch gives the validators their permits, which the second's weights need.
+        // Weights count only when set after the miner registered.
+        for block in [now + 1, now + 2] {
+            LastUpdate::<Test>::insert(netuid, vec![block; usize::from(SubnetworkN::<Test>::get(netuid))]);
+            PendingServerEmission::<Test>::insert(netuid, 500_000_000);
+            PendingValidatorEmission::<Test>::insert(netuid, 500_000_000);
+            SubnetAlphaOut::<Test>::mutate(netuid, |o| *o += 1_000_000_000);
+            System::set_block_number(block);
+            SubtensorModule::run_epochs(block, &[(netuid, Some(true))]);
+        }
+        let dividends = Dividends::<Test>::get(netuid);
+        let got: Vec<u64> = [20, 30, 40].iter().map(|h| u64::from(dividends[usize::from(uid(*h))])).collect();
+        assert_close(&shares(&got), &[1.0 / 3.0, 4.0 / 9.0, 2.0 / 9.0], 1e-4);
+        assert_eq!(dividends[usize::from(uid(50))], 0);
+    });
+}
+
+/// C3: with no weights the validators' pool is shared by stake, then passed up the chain
+/// through the childkey takes t = 1/9: A 2/3·(1−½t), B 2/9·(1−½t)+2/3·½t, C 1/9+2/9·½t of
+/// the stake increase, which is the whole emission within 0.1 %.
+#[test]
+fn c3_stake_increase_through_the_childkey_takes() {
+    checked(|| {
+        let netuid = half_chain(true);
+        let t = f64::from(65535u16 / 9) / 65535.0;
+        let before: Vec<u64> = [20, 30, 40].iter().map(|h| TotalHotkeyAlpha::<Test>::get(account(*h), netuid)).collect();
+        let emission = 1_000_000_000u64;
+        PendingServerEmission::<Test>::insert(netuid, emission / 2);
+        PendingValidatorEmission::<Test>::insert(netuid, emission / 2);
+        SubnetAlphaOut::<Test>::mutate(netuid, |o| *o += emission);
+        SubtensorModule::run_epochs(System::block_number(), &[(netuid, Some(true))]);
+        let increase: Vec<u64> = [20, 30, 40]
+            .iter()
+            .zip(&before)
+            .map(|(h, b)| TotalHotkeyAlpha::<Test>::get(account(*h), netuid) - b)
+            .collect();
+        let want = [2.0 / 3.0 * (1.0 - t / 2.0), 2.0 / 9.0 * (1.0 - t / 2.0) + 2.0 / 3.0 * t / 2.0, 1.0 / 9.0 + 2.0 / 9.0 * t / 2.0];
+        assert_close(&shares(&increase), &want, 1e-4);
+        let total: u64 = increase.iter().sum();
+        assert!(total.abs_diff(emission) * 1000 <= emission, "{total} of {emission}");
+    });
+}
+
+/// C4: B's dividend is shared with its parent A by their own stakes over the halves they
+/// keep and give, A's part net of B's take; A has no parents and keeps all of its own.
+#[test]
+fn c4_parent_child_distribution_of_one_dividend() {
+    checked(|| {
+        let netuid = half_chain(true);
+        let d = 1_000_000u64;
+        let t = f64::from(65535u16 / 9) / 65535.0;
+        let (parents, split) = SubtensorModule::split_with_parents(&account(30), netuid, d);
+        assert_eq!(parents, vec![account(20)]);
+        assert_eq!(split.parents.len(), 1);
+        let x = split.own;
+        // Each part is floored: together they may be 1 rao short of d.
+        assert!(d - (split.parents[0] + x) <= 1, "{:?} + {x}", split.parents);
+        assert_eq!(split.burned, 0);
+        let (s_a, s_b) = (6.0 / 9.0, 2.0 / 9.0);
+        let want = d as f64 * (0.5 * s_b + 0.5 * s_a * t) / (0.5 * s_b + 0.5 * s_a);
+        assert!((x as f64 - want).abs() <= d as f64 / 1000.0, "{x} vs {want}");
+        let (parents, split) = SubtensorModule::split_with_parents(&account(20), netuid, d);
+        assert!(parents.is_empty());
+        assert_eq!((split.parents, split.own, split.burned), (vec![], d, 0));
+    });
+}
