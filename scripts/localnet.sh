@@ -19,7 +19,8 @@
 #
 # Environment: TENSORCHAIN_BIN (the node binary; default: the release build, built if
 # missing), LOCALNET_LOG, LOCALNET_RPC_HOSTS (default "127.0.0.1 [::1]"; "0.0.0.0" in a
-# container), LOCALNET_PORTS (default "9944 9945").
+# container), LOCALNET_PORTS (default "9944 9945"), LOCALNET_DRAND_ENDPOINTS (when set, passed
+# as --drand-endpoints; empty: no drand fetching, as tests that inject recorded pulses need).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -62,9 +63,11 @@ trap stop EXIT
 # endpoints give no `cors`, which lets any origin in (polkadot.js apps in a browser). The
 # state of every block is kept, so that clients (and the tests' replays of a subnet's whole
 # history) can read any past block of this short-lived chain.
+drand=()
+[ -n "${LOCALNET_DRAND_ENDPOINTS+set}" ] && drand=("--drand-endpoints=$LOCALNET_DRAND_ENDPOINTS")
 "$BIN" --dev --sealing "$BLOCK_MS" --base-path "$BASE/db" --name localnet --state-pruning archive-canonical \
     --port 0 --no-prometheus --no-telemetry --rpc-max-connections 1000 \
-    "${endpoints[@]}" >>"$LOG" 2>&1 &
+    "${endpoints[@]}" "${drand[@]}" >>"$LOG" 2>&1 &
 node_pid=$!
 
 until grep -q "Imported #1 " "$LOG" 2>/dev/null; do

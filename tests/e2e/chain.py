@@ -9,6 +9,12 @@ from conftest import submit_and_watch
 
 TAO = 10**9
 
+# Two real quicknet pulses (public data, `pallets-2.md` §2.11) and a forged signature for
+# round 1000 that is not even a curve point.
+PULSE_1000 = "b44679b9a59af2ec876b1a6b1ad52ea9b1615fc3982b19576350f93447cb1125e342b73a8dd2bacbe47e4b6b63ed5e39"
+PULSE_2000 = "b6cb8f482a0b15d45936a4c4ea08e98a087e71787caee3f4d07a8a9843b1bc5423c6b3c22f446488b3137eaca799c77e"
+FORGED_1000 = "b0a8b04e009cf72534321aca0f50048da596a3feec1172a0244d9a4a623a3123d0402da79854d4c705e94bc73224c341"
+
 
 def submit(substrate, url, signer, module, function, params):
     """Signs and submits a call; returns (block hash, events of the extrinsic's block)."""

@@ -25,7 +25,7 @@ from async_substrate_interface.sync_substrate import SubstrateInterface
 from bittensor_wallet import Keypair
 
 import btcli
-from chain import TAO, alpha_of, block_events, block_with_event, event_attrs, failing, new_netuid, query, submit
+from chain import FORGED_1000, PULSE_1000, PULSE_2000, TAO, alpha_of, block_events, block_with_event, event_attrs, failing, new_netuid, query, submit
 from harness import REPO
 from poolmath import Pool
 from replay import replay
@@ -46,7 +46,8 @@ def localnet(tmp_path_factory):
     if port_open(9944) or port_open(9945):
         pytest.fail("ports 9944/9945 are taken: stop the node using them (localnet.sh needs them)")
     log = tmp_path_factory.mktemp("localnet") / "node.log"
-    env = {**os.environ, "LOCALNET_LOG": str(log)}
+    # No drand fetching: the tests inject recorded pulses, also on a machine with Internet.
+    env = {**os.environ, "LOCALNET_LOG": str(log), "LOCALNET_DRAND_ENDPOINTS": ""}
     # As the harnesses start it: its own process group, stdout read until "Imported #1".
     proc = subprocess.Popen([str(LOCALNET), "True"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             start_new_session=True, env=env)
@@ -490,11 +491,6 @@ def test_weights_through_the_sdk_and_the_metagraph_after_an_epoch(localnet, chai
     sdk.close()
 
 
-# Two real quicknet pulses (public data, `pallets-2.md` §2.11) and a forged signature for
-# round 1000 that is not even a curve point.
-PULSE_1000 = "b44679b9a59af2ec876b1a6b1ad52ea9b1615fc3982b19576350f93447cb1125e342b73a8dd2bacbe47e4b6b63ed5e39"
-PULSE_2000 = "b6cb8f482a0b15d45936a4c4ea08e98a087e71787caee3f4d07a8a9843b1bc5423c6b3c22f446488b3137eaca799c77e"
-FORGED_1000 = "b0a8b04e009cf72534321aca0f50048da596a3feec1172a0244d9a4a623a3123d0402da79854d4c705e94bc73224c341"
 QUICKNET_GENESIS = 1_692_803_367
 
 
